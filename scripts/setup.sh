@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# One idempotent set-up step for qbank on Debian 12: installs the Debian packages that are
+# missing (sudo only when not root), configures and builds. Used by both quick-start commands:
+#   scripts/setup.sh run      set-up + build + lint and export the bundled bank
+#   scripts/setup.sh test     set-up + build + the whole test suite
+#   scripts/setup.sh build    set-up + build only
+# Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo),
+#              QBANK_PRESET=asan builds the sanitizer configuration instead.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+
+packages=(
+  build-essential cmake pkg-config git ca-certificates
+  libyaml-cpp-dev libcli11-dev libcurl4-openssl-dev libfmt-dev catch2
+  libvalijson-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libzip-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libutf8proc-dev libcpp-httplib-dev
+)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  # npm is only needed for markdownlint (tests) and the benchmark peers. A machine may already
+  # have Node.js from elsewhere, and Debian's npm conflicts with it, so ask for it only if absent.
+  command -v npm >/dev/null || missing+=(npm)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# markdownlint-cli checks the Markdown exporter's output in the tests; it lives in a cache
+# folder (never in the repo) and is optional at run time, so a failure here is only a warning.
+install_markdownlint() {
+  local dir="$here/.cache/npm"
+  [ -x "$dir/node_modules/.bin/markdownlint" ] && return 0
+  command -v npm >/dev/null || return 0
+  echo "setup: installing markdownlint-cli into .cache/npm" >&2
+  mkdir -p "$dir"
+  (cd "$dir" && npm install --silent --no-audit --no-fund --prefix "$dir" markdownlint-cli@0.41.0 >/dev/null 2>&1) \
+    || echo "setup: warning: could not install markdownlint-cli; its test will be skipped" >&2
+}
+
+build() {
+  local dir="${BUILD_DIR:-build}" preset="${QBANK_PRESET:-}"
+  local args=(-S . -B "$dir" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}")
+  [ "$preset" = asan ] && args+=(-DQBANK_SANITIZE=ON)
+  [ -f "$dir/CMakeCache.txt" ] || cmake "${args[@]}" >/dev/null
+  cmake --build "$dir" -j"$(nproc)"
+}
+
+mode=${1:-build}
+install_missing
+case "$mode" in
+  build) build ;;
+  run)
+    build
+    qbank="${BUILD_DIR:-build}/qbank"
+    "$qbank" lint questions/
+    mkdir -p out
+    for fmt in anki:apkg anki-text:txt csv:csv markdown:md; do
+      name=${fmt%%:*} ext=${fmt##*:}
+      if "$qbank" export --help 2>/dev/null | grep -q "$name"; then
+        "$qbank" export "$name" questions/ -o "out/questions.$ext"
+        echo "wrote out/questions.$ext"
+      fi
+    done
+    ;;
+  test)
+    install_markdownlint
+    build
+    ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j"$(nproc)"
+    ;;
+  *) echo "usage: scripts/setup.sh [build|run|test]" >&2; exit 2 ;;
+esac

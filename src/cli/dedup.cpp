@@ -1,0 +1,12 @@
+// qbank dedup: not built yet; its issue is open.
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+
+namespace qbank::cli {
+
+Runner configure_dedup(CLI::App& command) {
+  command.footer("Not available yet.");
+  return []() -> int { throw Error("'qbank dedup' is not available in this build yet"); };
+}
+
+}  // namespace qbank::cli

@@ -1,0 +1,51 @@
+// qbank rules [ID]: every id a diagnostic can carry, with its default severity and docs.
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "config/suggest.hpp"
+#include "core/error.hpp"
+#include "lint/lint.hpp"
+#include "rules/rule.hpp"
+
+namespace qbank::cli {
+
+Runner configure_rules(CLI::App& command) {
+  struct Options {
+    std::string id;
+    std::string format = "text";
+  };
+  auto options = std::make_shared<Options>();
+  command.add_option("id", options->id, "Show this rule's full documentation")->type_name("RULE");
+  command.add_option("-f,--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
+
+  return [options]() {
+    if (!options->id.empty()) {
+      const rules::Rule* rule = rules::find_rule(options->id);
+      if (!rule) {
+        std::string message = fmt::format("unknown rule '{}'", options->id);
+        if (auto close = config::closest_match(options->id, lint::known_rule_ids())) message += fmt::format(" (did you mean '{}'?)", *close);
+        throw Error(message);
+      }
+      fmt::print("{} (default: {})\n\n{}\n\n{}\n", rule->id, to_string(rule->default_severity), rule->summary, rule->doc);
+      return 0;
+    }
+    if (options->format == "json") {
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      for (const auto& rule : rules::all_rules())
+        list.push_back({{"id", rule.id}, {"default_severity", to_string(rule.default_severity)}, {"summary", rule.summary}, {"doc", rule.doc}});
+      fmt::print("{}\n", list.dump(2));
+      return 0;
+    }
+    std::size_t width = 0;
+    for (const auto& rule : rules::all_rules()) width = std::max(width, rule.id.size());
+    for (const auto& rule : rules::all_rules())
+      fmt::print("{:<{}}  {:<7}  {}\n", rule.id, width, to_string(rule.default_severity), rule.summary);
+    fmt::print("\nSet a severity (off, warning, error) per rule in qbank.yaml under 'rules:'.\n");
+    return 0;
+  };
+}
+
+}  // namespace qbank::cli

@@ -1,0 +1,2 @@
+// Replaced by the link checker's sources.
+namespace qbank::links {}

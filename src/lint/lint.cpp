@@ -1,0 +1,59 @@
+#include "lint/lint.hpp"
+
+#include <algorithm>
+
+#include "rules/rule.hpp"
+
+namespace qbank::lint {
+
+bank::LoadOptions load_options(const config::Config& config) {
+  bank::LoadOptions options;
+  options.max_file_bytes = config.max_file_bytes;
+  options.max_depth = config.max_depth;
+  return options;
+}
+
+void finish_diagnostics(std::vector<Diagnostic>& diagnostics, const config::Config& config) {
+  for (auto& d : diagnostics) {
+    const rules::Rule* rule = rules::find_rule(d.rule);
+    d.severity = config.severity_of(d.rule, rule ? rule->default_severity : Severity::error);
+  }
+  std::erase_if(diagnostics, [](const Diagnostic& d) { return d.severity == Severity::off; });
+  sort_diagnostics(diagnostics);
+}
+
+LintRun run_lint(const std::vector<std::filesystem::path>& paths, const config::Config& config, const LintOptions& options) {
+  LintRun run;
+  bank::LoadOptions load = load_options(config);
+  load.progress = options.progress;
+  run.banks = bank::load_paths(paths, load);
+  for (auto& loaded : run.banks) {
+    for (auto& d : loaded.diagnostics) run.diagnostics.push_back(d);
+    for (const auto& rule : rules::all_rules()) {
+      if (!rule.check) continue;
+      if (options.rule_filter && !options.rule_filter(rule.id)) continue;
+      if (config.severity_of(rule.id, rule.default_severity) == Severity::off) continue;
+      rules::RuleContext context(rule.id, config.options_of(rule.id), run.diagnostics);
+      rule.check(loaded.bank, context);
+    }
+    run.summary.files += loaded.files;
+    run.summary.questions += loaded.bank.question_count();
+  }
+  finish_diagnostics(run.diagnostics, config);
+  return run;
+}
+
+std::vector<std::string> known_rule_ids() {
+  std::vector<std::string> ids;
+  for (const auto& rule : rules::all_rules()) ids.emplace_back(rule.id);
+  return ids;
+}
+
+std::vector<output::RuleInfo> rule_infos() {
+  std::vector<output::RuleInfo> infos;
+  for (const auto& rule : rules::all_rules())
+    infos.push_back({std::string(rule.id), std::string(rule.summary), rule.default_severity});
+  return infos;
+}
+
+}  // namespace qbank::lint

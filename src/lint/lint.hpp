@@ -1,0 +1,42 @@
+// The lint pipeline shared by `qbank lint`, `qbank export` (which refuses a bank with lint
+// errors) and anything else that needs "load, run the rules, apply the config": load every
+// PATH, run each registered rule that is not switched off, give every finding its configured
+// severity, drop what is off, sort.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "bank/loader.hpp"
+#include "config/config.hpp"
+#include "output/render.hpp"
+
+namespace qbank::lint {
+
+struct LintOptions {
+  // Which rules with a check function run (default: all). Stage ids are always kept.
+  std::function<bool(std::string_view rule_id)> rule_filter;
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+struct LintRun {
+  std::vector<bank::LoadedBank> banks;
+  std::vector<Diagnostic> diagnostics;  // severities applied, `off` removed, sorted
+  output::Summary summary;
+};
+
+LintRun run_lint(const std::vector<std::filesystem::path>& paths, const config::Config& config, const LintOptions& options = {});
+
+// The loader's limits as the config sets them.
+bank::LoadOptions load_options(const config::Config& config);
+
+// Gives each diagnostic its configured severity (or its rule's default), removes `off` ones
+// and sorts. For stages that produce diagnostics outside run_lint (dedup, links).
+void finish_diagnostics(std::vector<Diagnostic>& diagnostics, const config::Config& config);
+
+std::vector<std::string> known_rule_ids();
+std::vector<output::RuleInfo> rule_infos();
+
+}  // namespace qbank::lint

@@ -1,0 +1,32 @@
+#include "output/render.hpp"
+
+namespace qbank::output {
+
+std::optional<Format> parse_format(std::string_view name) {
+  if (name == "text") return Format::text;
+  if (name == "json") return Format::json;
+  if (name == "github") return Format::github;
+  if (name == "sarif") return Format::sarif;
+  return std::nullopt;
+}
+
+std::string render(Format format, const std::vector<Diagnostic>& sorted, const RenderContext& context) {
+  switch (format) {
+    case Format::text: return render_text(sorted, context);
+    case Format::json: return render_json(sorted, context);
+    case Format::github: return render_github(sorted, context);
+    case Format::sarif: return render_sarif(sorted, context);
+  }
+  return {};
+}
+
+Counts count(const std::vector<Diagnostic>& diagnostics) {
+  Counts counts;
+  for (const auto& d : diagnostics) {
+    if (d.severity == Severity::error) ++counts.errors;
+    else if (d.severity == Severity::warning) ++counts.warnings;
+  }
+  return counts;
+}
+
+}  // namespace qbank::output

@@ -1,0 +1,15 @@
+// The check functions of the rules in rules/, one .cpp each; registry.cpp lists them.
+#pragma once
+
+#include "bank/model.hpp"
+#include "rules/rule_context.hpp"
+
+namespace qbank::rules {
+
+void check_duplicate_id(const bank::Bank& bank, RuleContext& context);
+void check_empty_question(const bank::Bank& bank, RuleContext& context);
+void check_empty_answer(const bank::Bank& bank, RuleContext& context);
+void check_placeholder_text(const bank::Bank& bank, RuleContext& context);
+void check_citation_artifact(const bank::Bank& bank, RuleContext& context);
+
+}  // namespace qbank::rules

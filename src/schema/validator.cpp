@@ -1,0 +1,155 @@
+#include "schema/validator.hpp"
+
+#include <charconv>
+#include <mutex>
+#include <regex>
+#include <set>
+
+#include <fmt/format.h>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include "bank/yaml_json.hpp"
+#include "schema/embedded_schemas.hpp"
+#include "schema/wording.hpp"
+
+namespace qbank::schema {
+
+namespace {
+
+// valijson::Schema cannot be copied or moved, so it is built in place.
+struct ParsedSchema {
+  explicit ParsedSchema(std::string_view text) : document(nlohmann::json::parse(text)) {
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
+    parser.populateSchema(adapter, schema);
+  }
+  nlohmann::json document;
+  valijson::Schema schema;
+};
+
+const ParsedSchema& parsed(DocumentKind kind) {
+  // Function-local statics: parsed once, thread-safe initialisation, read-only afterwards.
+  static const ParsedSchema bank(k_bank_schema_json);
+  static const ParsedSchema section(k_section_schema_json);
+  return kind == DocumentKind::bank ? bank : section;
+}
+
+bool is_prefix(const std::vector<std::string>& prefix, const std::vector<std::string>& path) {
+  return prefix.size() <= path.size() && std::equal(prefix.begin(), prefix.end(), path.begin());
+}
+
+// valijson reports each failure once at the leaf and again at every enclosing level ("Failed to
+// validate item #3 in array"). Authors need the leaves. Under a failed oneOf, the branches that
+// want another type than the value has say nothing useful ("a resource must be a string" about
+// a mapping); the branch of the value's own type says what is wrong. If no branch says anything
+// beyond "wrong type", the oneOf's own failure is reported instead.
+std::vector<valijson::ValidationResults::Error> leaf_errors(const valijson::ValidationResults& results) {
+  std::vector<valijson::ValidationResults::Error> all(results.begin(), results.end());
+  auto is_alternative = [](const std::string& d) { return d.find("child schemas allowed by") != std::string::npos; };
+  auto is_wrapper = [](const std::string& d) {
+    return d.starts_with("Failed to validate against schema associated with property") ||
+           d.starts_with("Failed to validate item #") || d.starts_with("Failed to validate against child schema");
+  };
+  std::vector<std::vector<std::string>> alternatives;
+  for (const auto& error : all)
+    if (is_alternative(error.description)) alternatives.push_back(error.context);
+
+  std::vector<valijson::ValidationResults::Error> leaves;
+  std::set<std::vector<std::string>> explained;  // alternatives with a useful branch error
+  for (const auto& error : all) {
+    if (is_wrapper(error.description) || is_alternative(error.description)) continue;
+    bool wrong_branch = false;
+    for (const auto& prefix : alternatives)
+      if (is_prefix(prefix, error.context)) {
+        if (error.context == prefix && error.description.starts_with("Value type not permitted"))
+          wrong_branch = true;
+        else
+          explained.insert(prefix);
+      }
+    if (!wrong_branch) leaves.push_back(error);
+  }
+  for (const auto& error : all)
+    if (is_alternative(error.description) && !explained.count(error.context)) leaves.push_back(error);
+  return leaves;
+}
+
+std::string quoted_from(const std::string& description) {
+  // valijson quotes names as '...' at the end of its sentence.
+  auto last = description.rfind('\'');
+  if (last == std::string::npos || last == 0) return {};
+  auto first = description.rfind('\'', last - 1);
+  if (first == std::string::npos) return {};
+  return description.substr(first + 1, last - first - 1);
+}
+
+std::optional<std::size_t> second_index(const std::string& description) {
+  // "Elements at indexes #0 and #1 violate uniqueness constraint."
+  auto hash = description.rfind('#');
+  if (hash == std::string::npos) return std::nullopt;
+  std::size_t index = 0;
+  auto begin = description.data() + hash + 1;
+  auto [end, error] = std::from_chars(begin, description.data() + description.size(), index);
+  if (error != std::errc() || end == begin) return std::nullopt;
+  return index;
+}
+
+}  // namespace
+
+const nlohmann::json& schema_document(DocumentKind kind) { return parsed(kind).document; }
+
+std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& document, const YAML::Node& yaml_root,
+                                 const std::string& file) {
+  const ParsedSchema& schema = parsed(kind);
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter adapter(document);
+  if (validator.validate(schema.schema, adapter, &results)) return {};
+
+  std::vector<Diagnostic> diagnostics;
+  std::set<std::tuple<std::vector<std::string>, std::string>> reported;
+  for (const auto& error : leaf_errors(results)) {
+    Wording wording = describe_path(schema.document, document, error.context);
+    YAML::Node node = bank::node_at_path(yaml_root, error.context);
+    const std::string& d = error.description;
+
+    Diagnostic diagnostic;
+    diagnostic.rule = "schema";
+    diagnostic.where = bank::location_of(node, file);
+    if (d.starts_with("Missing required property")) {
+      diagnostic.message = wording.owner_prefix + fmt::format("missing required field '{}'", quoted_from(d));
+      diagnostic.hint = wording.expected.empty() ? "" : "expected " + wording.expected;
+    } else if (d.starts_with("Object contains a property that could not be validated")) {
+      std::string field = quoted_from(d);
+      YAML::Node key = bank::key_node(node, field);
+      if (key.IsDefined()) diagnostic.where = bank::location_of(key, file);
+      diagnostic.message = wording.owner_prefix + fmt::format("unknown field '{}'", field);
+      diagnostic.hint = unknown_field_hint(schema.document, error.context, document, field);
+    } else if (d.find("uniqueness constraint") != std::string::npos) {
+      auto index = second_index(d);
+      const nlohmann::json* array = value_at(document, error.context);
+      std::string item = (array && index && *index < array->size()) ? summarize((*array)[*index]) : "an item";
+      if (index && node.IsSequence() && *index < node.size()) {
+        const YAML::Node& sequence = node;
+        diagnostic.where = bank::location_of(sequence[*index], file);
+      }
+      diagnostic.message = wording.owner_prefix + fmt::format("{} lists {} more than once", wording.subject, item);
+    } else {
+      const nlohmann::json* value = value_at(document, error.context);
+      std::string got = value ? summarize(*value) : "something else";
+      // About the question itself: "question #3 must be a mapping", not "question #3: question #3 …".
+      if (wording.at_owner) wording.owner_prefix.clear();
+      if (!wording.expected.empty())
+        diagnostic.message = wording.owner_prefix + fmt::format("{} must be {} (got {})", wording.subject, wording.expected, got);
+      else
+        diagnostic.message = wording.owner_prefix + fmt::format("{}: {} (got {})", wording.subject, d, got);
+    }
+    if (!reported.emplace(error.context, diagnostic.message).second) continue;
+    diagnostics.push_back(std::move(diagnostic));
+  }
+  return diagnostics;
+}
+
+}  // namespace qbank::schema

@@ -1,0 +1,33 @@
+// Turns a valijson error position into words a content author understands: who owns the
+// value ("question 'pca': "), what it is ("'tags' item 3"), and what the schema expects there
+// ("one of basic, intermediate, advanced"), derived from the schema itself.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace qbank::schema {
+
+struct Wording {
+  std::string owner_prefix;  // "question 'pca': " or "" at file level
+  std::string subject;       // "'answer'", "'tags' item 3", "the file"
+  std::string expected;      // "a string", "one of a, b, c"; empty when unknown
+  bool at_owner = false;     // the path ends at the owner itself (the question mapping)
+};
+
+Wording describe_path(const nlohmann::json& schema, const nlohmann::json& document,
+                      const std::vector<std::string>& context);
+
+// The value a valijson context path points at; nullptr when the path leaves the document.
+const nlohmann::json* value_at(const nlohmann::json& document, const std::vector<std::string>& context);
+
+// "'hard'", "the number 12", "true", "an empty value", "a list", "a mapping".
+std::string summarize(const nlohmann::json& value);
+
+// "did you mean 'title'?" or the list of allowed fields.
+std::string unknown_field_hint(const nlohmann::json& schema, const std::vector<std::string>& context,
+                               const nlohmann::json& document, const std::string& field);
+
+}  // namespace qbank::schema
