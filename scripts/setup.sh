@@ -12,7 +12,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 
 packages=(
-  build-essential cmake pkg-config git ca-certificates
+  build-essential cmake pkg-config git ca-certificates time
   libyaml-cpp-dev libcli11-dev libcurl4-openssl-dev libfmt-dev catch2
   libvalijson-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libzip-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libutf8proc-dev libcpp-httplib-dev
