@@ -83,7 +83,15 @@ LoadedFile load_document(const std::string& file_name, std::string content, bool
 
   YAML::Node root;
   try {
-    root = YAML::Load(content);
+    // LoadAll, not Load: Load silently drops every document after the first.
+    std::vector<YAML::Node> documents = YAML::LoadAll(content);
+    if (documents.size() > 1) {
+      report(location_of(documents[1], file_name).line, 1, "yaml-syntax",
+             fmt::format("{} YAML documents in one file ('---' separators); qbank reads one document per file", documents.size()),
+             "move each document into a file of its own");
+      return result;
+    }
+    if (!documents.empty()) root.reset(documents.front());
   } catch (const YAML::Exception& error) {
     int error_line = error.mark.is_null() ? 0 : error.mark.line + 1;
     if (auto tab = tab_in_indentation(content, error_line > 0 ? error_line : 1 << 30)) {

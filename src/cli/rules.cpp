@@ -29,21 +29,28 @@ Runner configure_rules(CLI::App& command) {
         if (auto close = config::closest_match(options->id, lint::known_rule_ids())) message += fmt::format(" (did you mean '{}'?)", *close);
         throw Error(message);
       }
-      fmt::print("{} (default: {})\n\n{}\n\n{}\n", rule->id, to_string(rule->default_severity), rule->summary, rule->doc);
+      fmt::print("{} (default: {}; reported by: {})\n\n{}\n\n{}\n", rule->id, to_string(rule->default_severity),
+                 rules::to_string(rule->stage), rule->summary, rule->doc);
       return 0;
     }
     if (options->format == "json") {
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
       for (const auto& rule : rules::all_rules())
-        list.push_back({{"id", rule.id}, {"default_severity", to_string(rule.default_severity)}, {"summary", rule.summary}, {"doc", rule.doc}});
+        list.push_back({{"id", rule.id},
+                        {"stage", rules::to_string(rule.stage)},
+                        {"default_severity", to_string(rule.default_severity)},
+                        {"summary", rule.summary},
+                        {"doc", rule.doc}});
       fmt::print("{}\n", list.dump(2));
       return 0;
     }
     std::size_t width = 0;
     for (const auto& rule : rules::all_rules()) width = std::max(width, rule.id.size());
     for (const auto& rule : rules::all_rules())
-      fmt::print("{:<{}}  {:<7}  {}\n", rule.id, width, to_string(rule.default_severity), rule.summary);
-    fmt::print("\nSet a severity (off, warning, error) per rule in qbank.yaml under 'rules:'.\n");
+      fmt::print("{:<{}}  {:<7}  {:<6}  {}\n", rule.id, width, to_string(rule.default_severity), rules::to_string(rule.stage), rule.summary);
+    fmt::print("\nThe third column says what reports it: loader and schema (reading files), rule and dedup\n"
+               "(qbank lint; dedup also by qbank dedup), links (qbank links). Set a severity (off,\n"
+               "warning, error) per id in qbank.yaml under 'rules:'; `qbank rules ID` shows the details.\n");
     return 0;
   };
 }

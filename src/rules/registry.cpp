@@ -17,80 +17,91 @@ constexpr auto W = Severity::warning;
 
 const std::array k_rules{
     // Emitted by the loader and the schema stage.
-    Rule{"yaml-syntax", E, "YAML that does not parse, including tabs used for indentation",
+    Rule{"yaml-syntax", Stage::loader, E, "YAML that does not parse, including tabs used for indentation",
          "The file is not valid YAML. The position is the parser's; a tab in indentation is "
          "pointed at directly, since YAML allows only spaces there.",
          nullptr},
-    Rule{"invalid-utf8", E, "bytes that are not UTF-8 (or a NUL byte)",
+    Rule{"invalid-utf8", Stage::loader, E, "bytes that are not UTF-8 (or a NUL byte)",
          "Question files must be UTF-8. The position is the first bad byte. A UTF-8 byte order "
          "mark and CRLF line ends are accepted.",
          nullptr},
-    Rule{"empty-file", E, "a YAML file with no content",
+    Rule{"empty-file", Stage::loader, E, "a YAML file with no content",
          "An empty file (or one with only comments) in a bank folder is usually a mistake; a "
          "section file needs 'section' and 'questions'.",
          nullptr},
-    Rule{"input-limit", E, "a file over a size, nesting or alias-expansion limit",
+    Rule{"input-limit", Stage::loader, E, "a file over a size, nesting or alias-expansion limit",
          "Protects CI from hostile or broken input: files over limits.max-file-size (default "
          "16 MiB), nesting deeper than limits.max-depth (default 64), and alias bombs (aliases "
          "that expand a small file into millions of nodes).",
          nullptr},
-    Rule{"duplicate-key", E, "the same key twice in one mapping",
+    Rule{"duplicate-key", Stage::loader, E, "the same key twice in one mapping",
          "YAML parsers silently keep only one of two equal keys, so content disappears. "
          "qbank keeps the first and reports the second.",
          nullptr},
-    Rule{"schema", E, "a violation of the bank or section JSON Schema (schemas/)",
+    Rule{"schema", Stage::schema, E, "a violation of the bank or section JSON Schema (schemas/)",
          "Every violation in a file is reported at the offending value: missing required "
          "fields, unknown fields (with a did-you-mean), wrong types, ids and tags that are not "
          "kebab-case, unknown difficulty values, URLs that are not http(s).",
          nullptr},
     // Rules over the loaded bank.
-    Rule{"duplicate-id", E, "two questions with the same id in one bank",
+    Rule{"duplicate-id", Stage::rule, E, "two questions with the same id in one bank",
          "Ids must be unique in the whole bank: Anki note GUIDs derive from them, so the second "
          "question would overwrite the first on import.",
          check_duplicate_id},
-    Rule{"empty-question", E, "a question whose text is empty or only white space",
+    Rule{"empty-question", Stage::rule, E, "a question whose text is empty or only white space",
          "A card with an empty front teaches nothing.", check_empty_question},
-    Rule{"empty-answer", E, "a question whose answer is empty or only white space",
+    Rule{"empty-answer", Stage::rule, E, "a question whose answer is empty or only white space",
          "A card with an empty back teaches nothing. Write the answer, or leave the question "
          "out until it has one.",
          check_empty_answer},
-    Rule{"placeholder-text", E, "stub text such as TODO, TBD, a lone '...' or 'to be continued'",
+    Rule{"placeholder-text", Stage::rule, E, "stub text such as TODO, TBD, a lone '...' or 'to be continued'",
          "Placeholders pass the schema and then show up on flashcards. Flags whole-text stubs "
          "('...', 'TBD', '?'), TODO/TBD/FIXME in capitals, and phrases such as 'to be "
          "continued', 'coming soon', 'lorem ipsum', '(continuation of'.",
          check_placeholder_text},
-    Rule{"citation-artifact", E, "chat-assistant citation markers such as 'citeturn0search2'",
+    Rule{"citation-artifact", Stage::rule, E, "chat-assistant citation markers such as 'citeturn0search2'",
          "Text pasted from a chat assistant keeps its citation markers, wrapped in invisible "
          "private-use characters (U+E200...). Editors hide them; cards show them.",
          check_citation_artifact},
     // Duplicate finder (qbank dedup; also part of qbank lint).
-    Rule{"duplicate-question", E, "the same question asked twice (after normalisation)",
+    Rule{"duplicate-question", Stage::dedup, E, "the same question asked twice (after normalisation)",
          "Two questions whose text is equal after Unicode NFKC, case folding and folding of "
          "punctuation and white space.",
          dedup::check_duplicate_question},
-    Rule{"near-duplicate-question", W, "the same question in other words",
+    Rule{"near-duplicate-question", Stage::dedup, W, "the same question in other words",
          "Questions that differ in wording (word order, articles, 'What is' / 'Explain', "
          "inflections, an acronym spelled out) but ask the same thing. Rare words weigh most "
          "and answers count as evidence, so 'precision' vs 'recall' is not a pair. Acknowledge "
          "a pair judged distinct with `distinct-from: [id]` on either question. Option: "
          "threshold (0-1, default 0.8).",
          dedup::check_near_duplicate_question},
-    Rule{"repeated-section", E, "a run of consecutive questions that repeats another run",
+    Rule{"repeated-section", Stage::dedup, E, "a run of consecutive questions that repeats another run",
          "A copy-pasted block of questions is reported once, as one finding, instead of one "
          "finding per pair. Option: min-run (default 3).",
          dedup::check_repeated_section},
-    Rule{"duplicate-resource", W, "the same URL twice in one resource list",
+    Rule{"duplicate-resource", Stage::dedup, W, "the same URL twice in one resource list",
          "Compares URLs after normalisation: scheme and host case, default port, trailing "
          "slash, 'www.', fragment.",
          dedup::check_duplicate_resource},
     // Link checker (qbank links).
-    Rule{"dead-link", E, "a resource URL that is gone (404/410) or unreachable",
+    Rule{"dead-link", Stage::links, E, "a resource URL that is gone (404/410) or unreachable",
          "Reported by `qbank links`, which checks every URL once with retries, so a flaky "
          "server does not produce a dead verdict.",
          nullptr},
 };
 
 }  // namespace
+
+std::string_view to_string(Stage stage) {
+  switch (stage) {
+    case Stage::loader: return "loader";
+    case Stage::schema: return "schema";
+    case Stage::rule: return "rule";
+    case Stage::dedup: return "dedup";
+    case Stage::links: return "links";
+  }
+  return "rule";
+}
 
 std::span<const Rule> all_rules() { return k_rules; }
 

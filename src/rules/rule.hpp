@@ -13,8 +13,13 @@
 
 namespace qbank::rules {
 
+// Which part of qbank reports an id; `qbank lint` reports all but `links`.
+enum class Stage { loader, schema, rule, dedup, links };
+std::string_view to_string(Stage stage);
+
 struct Rule {
   std::string_view id;  // kebab-case, stable, named for the problem
+  Stage stage;
   Severity default_severity;
   std::string_view summary;  // one line, shown by `qbank rules`
   std::string_view doc;      // what it finds, why it matters, how to fix it
