@@ -1,6 +1,6 @@
 // The fixture banks through the real binary, compared with golden output: the bundled bank is
 // clean, and the naive conversion of the raw seed document gives exactly the findings in
-// tests/cli/golden/seed-naive.txt (every repeated question, empty answer, placeholder, citation
+// tests/fixtures/golden/seed-naive.lint.txt (every repeated question, empty answer, placeholder, citation
 // token and bad URL). QBANK_UPDATE_GOLDEN=1 rewrites the golden file.
 #include <cstdlib>
 #include <fstream>
@@ -16,7 +16,7 @@ using qbank::test::source_dir;
 TEST_CASE("the naive seed conversion gives exactly the golden findings") {
   auto result = run_qbank({"lint", "tests/fixtures/seed-naive", "--color", "never"});
   CHECK(result.exit_code == 1);
-  auto golden = source_dir() / "tests/cli/golden/seed-naive.txt";
+  auto golden = source_dir() / "tests/fixtures/golden/seed-naive.lint.txt";
   if (std::getenv("QBANK_UPDATE_GOLDEN")) std::ofstream(golden, std::ios::binary) << result.out;
   CHECK(result.out == read_text(golden));
 }

@@ -1,5 +1,5 @@
 // Each renderer on one fixed, sorted list of diagnostics, compared byte for byte with a golden
-// file in tests/output/golden/. QBANK_UPDATE_GOLDEN=1 rewrites them from the current output.
+// file in tests/fixtures/golden/. QBANK_UPDATE_GOLDEN=1 rewrites them from the current output.
 #include <cstdlib>
 #include <fstream>
 
@@ -38,7 +38,7 @@ output::RenderContext context(bool color = false) {
 }
 
 void check_golden(const std::string& name, const std::string& actual) {
-  auto path = test::source_dir() / "tests/output/golden" / name;
+  auto path = test::source_dir() / "tests/fixtures/golden" / name;
   if (std::getenv("QBANK_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << actual;
   INFO("golden file " << path);
   CHECK(actual == test::read_text(path));
