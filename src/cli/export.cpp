@@ -1,12 +1,155 @@
-// qbank export: not built yet; its issue is open.
+// qbank export FORMAT [PATH] -o FILE: the bank as an Anki package, Anki text, CSV or Markdown.
+// A bank with lint errors is refused unless --force, since a broken question would be
+// published. The output goes through AtomicFile (temp file beside the target, renamed on
+// success); `-o -` writes to a private temp file first and streams it to stdout.
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <memory>
+
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "config/suggest.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "exporters/exporter.hpp"
+#include "lint/lint.hpp"
 
 namespace qbank::cli {
 
+namespace {
+
+struct ExportCommandOptions {
+  std::string format;
+  std::string path;
+  std::string output;
+  std::string previous;
+  std::string config_file;
+  std::string max_file_size;
+  bool force = false;
+  bool bom = false;
+  bool raw = false;
+};
+
+// SOURCE_DATE_EPOCH (reproducible builds convention) when set, else the current time.
+std::int64_t export_time() {
+  const char* value = std::getenv("SOURCE_DATE_EPOCH");
+  if (!value || !*value) return static_cast<std::int64_t>(std::time(nullptr));
+  char* end = nullptr;
+  errno = 0;
+  long long seconds = std::strtoll(value, &end, 10);
+  if (*end != '\0' || errno != 0 || seconds < 0)
+    throw Error(fmt::format("SOURCE_DATE_EPOCH must be a number of seconds, not '{}'", value));
+  return seconds;
+}
+
+// qbank.yaml's `export:` section: defaults for --bom and --raw.
+void apply_config(const config::Config& config, exporters::ExportOptions& options) {
+  const nlohmann::json& section = config.stage("export");
+  const std::vector<std::string> known{"bom", "raw"};
+  for (const auto& [key, value] : section.items()) {
+    if (key != "bom" && key != "raw") {
+      std::string message = fmt::format("{}: export: unknown key '{}'", config.file.string(), key);
+      if (auto close = config::closest_match(key, known)) message += fmt::format(" (did you mean '{}'?)", *close);
+      throw Error(message);
+    }
+    if (!value.is_boolean()) throw Error(fmt::format("{}: export.{} must be true or false", config.file.string(), key));
+    (key == "bom" ? options.bom : options.raw) = value.get<bool>();
+  }
+}
+
+void stream_to_stdout(const std::filesystem::path& file) {
+  std::unique_ptr<FILE, int (*)(FILE*)> in(std::fopen(file.c_str(), "rb"), std::fclose);
+  if (!in) throw Error(fmt::format("cannot read '{}'", file.string()));
+  // Unlinked while open: nothing is left behind even if a closed pipe kills us mid-stream.
+  std::error_code ignored;
+  std::filesystem::remove(file, ignored);
+  char buffer[1 << 16];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, in.get())) > 0;)
+    if (std::fwrite(buffer, 1, n, stdout) != n) throw Error("cannot write to stdout");
+  if (std::fflush(stdout) != 0) throw Error("cannot write to stdout");
+}
+
+int run_export(const ExportCommandOptions& options) {
+  const exporters::Exporter* exporter = exporters::find_exporter(options.format);
+  if (!exporter) throw Error(fmt::format("unknown export format '{}'", options.format));
+  InputOptions input;
+  if (!options.path.empty()) input.paths.push_back(options.path);
+  input.config_file = options.config_file;
+  input.max_file_size = options.max_file_size;
+  config::Config config = load_config(input);
+
+  exporters::ExportOptions export_options;
+  apply_config(config, export_options);
+  export_options.timestamp = export_time();
+  if (!options.previous.empty()) export_options.previous = options.previous;
+  export_options.bom = export_options.bom || options.bom;
+  export_options.raw = export_options.raw || options.raw;
+
+  lint::LintRun run = lint::run_lint(input_paths(input), config);
+  if (has_errors(run.diagnostics)) {
+    std::vector<Diagnostic> errors;
+    for (const auto& diagnostic : run.diagnostics)
+      if (diagnostic.severity == Severity::error) errors.push_back(diagnostic);
+    output::RenderContext context;
+    context.color = output::use_color(output::ColorChoice::automatic, stderr);
+    context.summary = run.summary;
+    std::string report = output::render_text(errors, context);
+    std::fwrite(report.data(), 1, report.size(), stderr);
+    if (!options.force) {
+      std::fprintf(stderr, "qbank: export refused: the bank has %zu lint error%s (fix them, or export anyway with --force)\n",
+                   errors.size(), errors.size() == 1 ? "" : "s");
+      return 1;
+    }
+    std::fprintf(stderr, "qbank: warning: exporting despite %zu lint error%s (--force)\n", errors.size(),
+                 errors.size() == 1 ? "" : "s");
+  }
+  if (run.banks.size() != 1) throw Error("qbank export takes one bank folder or file");
+  const bank::Bank& bank = run.banks.front().bank;
+
+  if (options.output == "-") {
+    // Exporters write files (SQLite needs one); stdout gets a private temp file's bytes.
+    AtomicFile scratch(std::filesystem::temp_directory_path() / fmt::format("qbank-export.{}", exporter->extension));
+    exporter->write(bank, export_options, scratch.temp_path());
+    stream_to_stdout(scratch.temp_path());
+    return 0;
+  }
+  AtomicFile file(options.output);
+  exporter->write(bank, export_options, file.temp_path());
+  file.commit();
+  return 0;
+}
+
+}  // namespace
+
 Runner configure_export(CLI::App& command) {
-  command.footer("Not available yet.");
-  return []() -> int { throw Error("'qbank export' is not available in this build yet"); };
+  auto options = std::make_shared<ExportCommandOptions>();
+  std::vector<std::string> names;
+  std::string formats = "Formats:\n";
+  for (const auto& exporter : exporters::all_exporters()) {
+    names.emplace_back(exporter.name);
+    formats += fmt::format("  {:<10} {}\n", exporter.name, exporter.summary);
+  }
+  command.add_option("format", options->format, "Output format")->required()->check(CLI::IsMember(names))->type_name("FORMAT");
+  command.add_option("path", options->path, "Bank folder or YAML file (default: questions/)")->type_name("PATH");
+  command.add_option("-o,--output", options->output, "Write to FILE ('-' for stdout)")->required()->type_name("FILE");
+  command.add_flag("--force", options->force, "Export even if the bank has lint errors");
+  command.add_option("--previous", options->previous,
+                     "anki: the last published .apkg; unchanged notes keep its modification times")
+      ->type_name("OLD.apkg");
+  command.add_flag("--bom", options->bom, "csv: start with a UTF-8 byte order mark (for spreadsheets)");
+  command.add_flag("--raw", options->raw, "csv: do not neutralise cells starting with = + - @ (formula injection)");
+  command.add_option("-c,--config", options->config_file, "Config file (default: qbank.yaml in the bank folder or its parent)")
+      ->type_name("FILE");
+  command.add_option("--max-file-size", options->max_file_size, "Skip and report YAML files larger than this (default 16MiB)")
+      ->type_name("SIZE");
+  command.footer(formats +
+                 "\nSOURCE_DATE_EPOCH, when set, is the export time stamped into the output (reproducible packages).\n"
+                 "Re-importing a new .apkg into Anki updates the edited notes; pass --previous with the last\n"
+                 "published package so that unchanged notes are left alone.");
+  return [options]() { return run_export(*options); };
 }
 
 }  // namespace qbank::cli

@@ -1,0 +1,32 @@
+// A bank as Anki notes: what the .apkg and the anki-text exporters both write, so their GUIDs,
+// fields, decks and tags are the same and the two formats round-trip.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "bank/model.hpp"
+
+namespace qbank::exporters::anki {
+
+struct AnkiNote {
+  std::string guid;
+  std::string deck;                   // "<bank deck>::<section>"
+  std::array<std::string, 4> fields;  // HTML, in k_field_names order
+  std::vector<std::string> tags;      // question tags, then the difficulty; no duplicates
+};
+
+struct AnkiDeck {
+  std::string bank_deck;               // the parent deck
+  std::vector<std::string> section_decks;  // one per section, in bank order
+  std::vector<AnkiNote> notes;         // in bank order
+};
+
+AnkiDeck build_notes(const bank::Bank& bank);
+
+// Anki's `flds` column: the fields joined by 0x1f. Anki's `tags` column: " a b ".
+std::string joined_fields(const AnkiNote& note);
+std::string joined_tags(const AnkiNote& note);
+
+}  // namespace qbank::exporters::anki

@@ -1,0 +1,62 @@
+#include "exporters/anki/sqlite.hpp"
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+
+namespace qbank::exporters::anki {
+
+Database::Database(const std::filesystem::path& file, bool read_only) : m_name(file.string()) {
+  int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(m_name.c_str(), &m_db, flags, nullptr) != SQLITE_OK) fail("cannot open");
+}
+
+Database::~Database() { close(); }
+
+void Database::close() {
+  if (m_db) sqlite3_close(m_db);
+  m_db = nullptr;
+}
+
+void Database::fail(std::string_view what) const {
+  throw Error(fmt::format("{} '{}': {}", what, m_name, m_db ? sqlite3_errmsg(m_db) : "out of memory"));
+}
+
+void Database::exec(std::string_view sql) {
+  std::string text(sql);
+  if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail("SQLite failed on");
+}
+
+Statement::Statement(Database& db, std::string_view sql) : m_db(db) {
+  if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
+    db.fail("SQLite cannot prepare a statement for");
+}
+
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+void Statement::bind(int index, std::int64_t value) { sqlite3_bind_int64(m_stmt, index, value); }
+
+void Statement::bind(int index, std::string_view text) {
+  sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+void Statement::run() {
+  if (sqlite3_step(m_stmt) != SQLITE_DONE) m_db.fail("SQLite cannot write to");
+  sqlite3_reset(m_stmt);
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(m_stmt);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) m_db.fail("SQLite cannot read");
+  return false;
+}
+
+std::int64_t Statement::column_int(int index) const { return sqlite3_column_int64(m_stmt, index); }
+
+std::string Statement::column_text(int index) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, index));
+  return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, index))) : std::string();
+}
+
+}  // namespace qbank::exporters::anki

@@ -1,0 +1,53 @@
+// A thin RAII layer over the SQLite C API for the package writer and reader: open, exec,
+// prepared statements. Every failure is a qbank::Error naming the file.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace qbank::exporters::anki {
+
+class Database {
+ public:
+  Database(const std::filesystem::path& file, bool read_only);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  void exec(std::string_view sql);
+  sqlite3* handle() const { return m_db; }
+  [[noreturn]] void fail(std::string_view what) const;
+  // Closes now (so the file is complete); the destructor does nothing afterwards.
+  void close();
+
+ private:
+  sqlite3* m_db = nullptr;
+  std::string m_name;
+};
+
+class Statement {
+ public:
+  Statement(Database& db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  void bind(int index, std::int64_t value);
+  void bind(int index, std::string_view text);
+  // Runs an INSERT/UPDATE to completion and resets for the next row.
+  void run();
+  // For SELECT: true while a row is available.
+  bool step();
+  std::int64_t column_int(int index) const;
+  std::string column_text(int index) const;
+
+ private:
+  Database& m_db;
+  sqlite3_stmt* m_stmt = nullptr;
+};
+
+}  // namespace qbank::exporters::anki

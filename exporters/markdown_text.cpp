@@ -1,0 +1,139 @@
+#include "exporters/markdown_text.hpp"
+
+#include <cctype>
+#include <vector>
+
+#include "core/text.hpp"
+
+namespace qbank::exporters::markdown {
+
+std::string slug(std::string_view heading) {
+  // As markdownlint's link-fragments check and GitHub: lower case, drop punctuation other
+  // than '-' and '_', spaces become '-'. Non-ASCII letters are kept as they are.
+  std::string out;
+  for (unsigned char c : text::trim(heading)) {
+    if (c >= 0x80 || std::isalnum(c) || c == '-' || c == '_')
+      out += static_cast<char>(std::tolower(c));
+    else if (c == ' ')
+      out += '-';
+  }
+  return out;
+}
+
+std::string Anchors::add(std::string_view heading) {
+  std::string base = slug(heading);
+  int& count = m_seen[base];
+  std::string anchor = count == 0 ? base : base + "-" + std::to_string(count);
+  ++count;
+  return anchor;
+}
+
+namespace {
+std::size_t columns(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;  // code points, near enough for width
+  return n;
+}
+
+// A word that would start a block (list, heading, quote, table, fence, HTML) if it began a line.
+bool starts_block(std::string_view word) {
+  if (word.empty()) return false;
+  if (std::string_view("-+*#>|=~`<").find(word.front()) != std::string_view::npos) return true;
+  std::size_t digits = 0;
+  while (digits < word.size() && std::isdigit(static_cast<unsigned char>(word[digits]))) ++digits;
+  return digits > 0 && (digits == word.size() || word[digits] == '.' || word[digits] == ')');
+}
+
+// markdownlint (MD034) wants bare URLs in angle brackets.
+std::string bracket_url(std::string_view word, bool in_code) {
+  if (in_code) return std::string(word);
+  std::size_t start = word.size() && word.front() == '(' ? 1 : 0;
+  std::string_view rest = word.substr(start);
+  if (rest.rfind("http://", 0) != 0 && rest.rfind("https://", 0) != 0) return std::string(word);
+  std::size_t end = rest.size();
+  while (end > 0 && std::string_view(".,;:!?)").find(rest[end - 1]) != std::string_view::npos) --end;
+  return std::string(word.substr(0, start)) + "<" + std::string(rest.substr(0, end)) + ">" + std::string(rest.substr(end));
+}
+
+std::string wrap_line(std::string_view line, std::size_t width) {
+  std::size_t indent = 0;
+  while (indent < line.size() && line[indent] == ' ') ++indent;
+  std::string prefix(line.substr(0, indent));
+  std::string_view body = line.substr(indent);
+  // List items: "* " and "+ " become "- "; continuation lines align with the item's text.
+  std::size_t marker = 0;
+  if (body.size() >= 2 && (body[0] == '-' || body[0] == '*' || body[0] == '+') && body[1] == ' ') {
+    prefix += "- ";
+    marker = 2;
+  } else {
+    std::size_t digits = 0;
+    while (digits < body.size() && std::isdigit(static_cast<unsigned char>(body[digits]))) ++digits;
+    if (digits > 0 && digits + 1 < body.size() && (body[digits] == '.' || body[digits] == ')') && body[digits + 1] == ' ') {
+      prefix += std::string(body.substr(0, digits + 2));
+      marker = digits + 2;
+    }
+  }
+  std::string continuation(prefix.size(), ' ');
+  std::vector<std::string_view> words;
+  std::string_view rest = body.substr(marker);
+  for (std::size_t at = 0; at < rest.size();) {
+    std::size_t end = rest.find(' ', at);
+    if (end == std::string_view::npos) end = rest.size();
+    if (end > at) words.push_back(rest.substr(at, end - at));
+    at = end + 1;
+  }
+  std::string out = prefix, current;
+  std::size_t backticks = 0;
+  for (auto word : words) {
+    std::string piece = bracket_url(word, backticks % 2 == 1);
+    for (char c : word) backticks += c == '`';
+    if (!current.empty() && columns(prefix) + columns(current) + 1 + columns(piece) > width && !starts_block(piece)) {
+      out += current + "\n";
+      prefix = continuation;
+      out += prefix;
+      current.clear();
+    }
+    current += (current.empty() ? "" : " ") + piece;
+  }
+  out += current;
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+}  // namespace
+
+std::string reflow(std::string_view markdown, std::size_t width) {
+  std::string out;
+  std::string_view fence;  // the open fence's marker, empty outside code
+  std::string_view text = text::trim(markdown);
+  for (std::size_t at = 0; at <= text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(at, end - at);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    at = end + 1;
+    std::string_view trimmed = text::trim(line);
+    bool fence_line = trimmed.rfind("```", 0) == 0 || trimmed.rfind("~~~", 0) == 0;
+    if (!fence.empty()) {
+      out += std::string(line) + "\n";
+      if (fence_line && trimmed.substr(0, 3) == fence && text::trim(trimmed.substr(3)).empty()) fence = {};
+      continue;
+    }
+    if (fence_line) {
+      fence = trimmed.substr(0, 3);
+      // markdownlint (MD040) wants a language on every fence.
+      out += std::string(line) + (text::trim(trimmed.substr(3)).empty() ? "text" : "") + "\n";
+      continue;
+    }
+    if (trimmed.empty() && (out.empty() || out.ends_with("\n\n"))) {  // one blank line at most (MD012)
+      if (end == text.size()) break;
+      continue;
+    }
+    bool keep = trimmed.empty() || trimmed.front() == '|' || trimmed.front() == '#' || line.rfind("    ", 0) == 0;
+    out += (keep ? std::string(text::trim(line).empty() ? "" : line) : wrap_line(line, width)) + "\n";
+    if (end == text.size()) break;
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace qbank::exporters::markdown
