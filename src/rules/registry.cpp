@@ -88,6 +88,19 @@ const std::array k_rules{
          "Reported by `qbank links`, which checks every URL once with retries, so a flaky "
          "server does not produce a dead verdict.",
          nullptr},
+    Rule{"redirected-link", Stage::links, W, "a URL that redirects permanently (301/308) elsewhere",
+         "Reported by `qbank links` at every reference, with the final URL to put in its "
+         "place: permanent redirects rot first and cost a request on every check.",
+         nullptr},
+    Rule{"unreachable-link", Stage::links, W, "a URL that could not be checked (DNS, TLS, timeout, 5xx, 401/403)",
+         "Reported by `qbank links` after its retries: the server did not give a clear answer, "
+         "which is not proof the page is gone. `--fail-on error` makes these fail the run.",
+         nullptr},
+    Rule{"blocked-link", Stage::links, W, "a URL the link checker refused to request",
+         "Reported by `qbank links` for schemes other than http/https and for hosts that "
+         "resolve to private, loopback, link-local or multicast addresses (also after a "
+         "redirect), unless --allow-private is given.",
+         nullptr},
 };
 
 }  // namespace

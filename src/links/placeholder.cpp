@@ -1,2 +1,0 @@
-// Replaced by the link checker's sources.
-namespace qbank::links {}

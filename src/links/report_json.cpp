@@ -1,0 +1,36 @@
+// The json report: every URL with its verdict and references, then the totals. Stable order
+// (URLs sorted, references sorted) so reports diff cleanly between runs.
+#include <nlohmann/json.hpp>
+
+#include "links/report.hpp"
+
+namespace qbank::links {
+
+std::string render_json(const LinkRun& run, const ReportScope& scope) {
+  nlohmann::ordered_json links = nlohmann::ordered_json::array();
+  for (const auto& result : run.results) {
+    const Outcome& o = result.outcome;
+    nlohmann::ordered_json references = nlohmann::ordered_json::array();
+    for (const auto& where : result.link.references)
+      references.push_back({{"file", where.file}, {"line", where.line}, {"column", where.column}});
+    links.push_back({{"url", result.link.url},
+                     {"status", to_string(o.verdict)},
+                     {"http_status", o.http_status == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(o.http_status)},
+                     {"final_url", o.final_url.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(o.final_url)},
+                     {"attempts", o.attempts},
+                     {"elapsed_ms", o.elapsed_ms},
+                     {"cached", o.cached},
+                     {"detail", o.detail},
+                     {"references", std::move(references)}});
+  }
+  Totals t = totals(run.results);
+  nlohmann::ordered_json summary{{"urls", t.urls},         {"references", t.references}, {"ok", t.ok},
+                         {"redirected", t.redirected}, {"dead", t.dead},        {"error", t.error},
+                         {"blocked", t.blocked},   {"excluded", t.excluded},     {"cached", t.cached},
+                         {"requests", run.requests}, {"elapsed_ms", run.elapsed_ms}, {"files", scope.files},
+                         {"questions", scope.questions}};
+  nlohmann::ordered_json report{{"links", std::move(links)}, {"summary", std::move(summary)}};
+  return report.dump(2) + "\n";
+}
+
+}  // namespace qbank::links
