@@ -5,7 +5,7 @@
 #   scripts/setup.sh test     set-up + build + the whole test suite
 #   scripts/setup.sh build    set-up + build only
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo),
-#              QBANK_PRESET=asan builds the sanitizer configuration instead.
+#              QBANK_SKIP_ASAN=1 skips the sanitizer run of `test`.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -46,20 +46,25 @@ install_markdownlint() {
     || echo "setup: warning: could not install markdownlint-cli; its test will be skipped" >&2
 }
 
+# build DIR [asan]: configure once, then build incrementally.
 build() {
-  local dir="${BUILD_DIR:-build}" preset="${QBANK_PRESET:-}"
+  local dir="$1" preset="${2:-}"
   local args=(-S . -B "$dir" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}")
-  [ "$preset" = asan ] && args+=(-DQBANK_SANITIZE=ON)
+  [ "$preset" = asan ] && args=(-S . -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DQBANK_SANITIZE=ON)
   [ -f "$dir/CMakeCache.txt" ] || cmake "${args[@]}" >/dev/null
   cmake --build "$dir" -j"$(nproc)"
+}
+
+run_tests() {
+  ctest --test-dir "$1" --output-on-failure -j"$(nproc)"
 }
 
 mode=${1:-build}
 install_missing
 case "$mode" in
-  build) build ;;
+  build) build "${BUILD_DIR:-build}" ;;
   run)
-    build
+    build "${BUILD_DIR:-build}"
     qbank="${BUILD_DIR:-build}/qbank"
     "$qbank" lint questions/
     mkdir -p out
@@ -73,8 +78,14 @@ case "$mode" in
     ;;
   test)
     install_markdownlint
-    build
-    ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j"$(nproc)"
+    build "${BUILD_DIR:-build}"
+    run_tests "${BUILD_DIR:-build}"
+    # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (QBANK_SKIP_ASAN=1 skips).
+    if [ "${QBANK_SKIP_ASAN:-0}" != 1 ]; then
+      echo "setup: the test suite again under ASan + UBSan (build-asan/)" >&2
+      build build-asan asan
+      run_tests build-asan
+    fi
     ;;
   *) echo "usage: scripts/setup.sh [build|run|test]" >&2; exit 2 ;;
 esac
