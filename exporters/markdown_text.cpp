@@ -41,18 +41,64 @@ bool starts_block(std::string_view word) {
   if (std::string_view("-+*#>|=~`<").find(word.front()) != std::string_view::npos) return true;
   std::size_t digits = 0;
   while (digits < word.size() && std::isdigit(static_cast<unsigned char>(word[digits]))) ++digits;
-  return digits > 0 && (digits == word.size() || word[digits] == '.' || word[digits] == ')');
+  return digits > 0 && digits < word.size() && (word[digits] == '.' || word[digits] == ')');
 }
 
-// markdownlint (MD034) wants bare URLs in angle brackets.
-std::string bracket_url(std::string_view word, bool in_code) {
-  if (in_code) return std::string(word);
-  std::size_t start = word.size() && word.front() == '(' ? 1 : 0;
-  std::string_view rest = word.substr(start);
-  if (rest.rfind("http://", 0) != 0 && rest.rfind("https://", 0) != 0) return std::string(word);
-  std::size_t end = rest.size();
-  while (end > 0 && std::string_view(".,;:!?)").find(rest[end - 1]) != std::string_view::npos) --end;
-  return std::string(word.substr(0, start)) + "<" + std::string(rest.substr(0, end)) + ">" + std::string(rest.substr(end));
+// markdownlint (MD034) wants no bare URLs: http(s) URLs go into angle brackets and www.
+// addresses become links, unless inside code or already part of a link. `backticks` counts the
+// backticks seen on the line before this word.
+std::string bracket_url(std::string_view word, std::size_t backticks) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < word.size()) {
+    bool at_start = i == 0 || std::string_view("\"'(=").find(word[i - 1]) != std::string_view::npos;
+    bool in_code = backticks % 2 == 1;
+    bool in_link = i > 0 && (word[i - 1] == '<' || word[i - 1] == '[' || (i > 1 && word[i - 1] == '(' && word[i - 2] == ']'));
+    std::string_view rest = word.substr(i);
+    bool www = rest.rfind("www.", 0) == 0;
+    if (at_start && !in_code && !in_link && (rest.rfind("http://", 0) == 0 || rest.rfind("https://", 0) == 0 || www)) {
+      std::size_t end = rest.find_first_of("\"'<>`");
+      if (end == std::string_view::npos) end = rest.size();
+      while (end > 0 && std::string_view(".,;:!?)").find(rest[end - 1]) != std::string_view::npos) --end;
+      std::string url(rest.substr(0, end));
+      out += www ? "[" + url + "](http://" + url + ")" : "<" + url + ">";
+      i += end;
+      continue;
+    }
+    backticks += word[i] == '`';
+    out += word[i++];
+  }
+  return out;
+}
+
+// Raw HTML in the author's text would be HTML in the document (MD033): `<tag` becomes `\<tag`,
+// outside code. Math spans get `*` escaped so it cannot pair up as emphasis (MD037); both
+// escapes render as the original characters.
+std::string escape_inline(std::string_view line) {
+  std::string out;
+  std::size_t backticks = 0;
+  bool in_math = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    char next = i + 1 < line.size() ? line[i + 1] : '\0';
+    bool in_code = backticks % 2 == 1;
+    if (c == '`') ++backticks;
+    if (!in_code && c == '\\' && (next == '(' || next == '[' || next == ')' || next == ']')) {
+      in_math = next == '(' || next == '[';
+      out += c;
+      out += next;
+      ++i;
+      continue;
+    }
+    bool autolink = line.substr(i).starts_with("<http://") || line.substr(i).starts_with("<https://") ||
+                    line.substr(i).starts_with("<mailto:");
+    if (!in_code && !autolink && c == '<' &&
+        (std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '?'))
+      out += '\\';
+    if (!in_code && in_math && c == '*' && (i == 0 || line[i - 1] != '\\')) out += '\\';
+    out += c;
+  }
+  return out;
 }
 
 std::string wrap_line(std::string_view line, std::size_t width) {
@@ -75,7 +121,8 @@ std::string wrap_line(std::string_view line, std::size_t width) {
   }
   std::string continuation(prefix.size(), ' ');
   std::vector<std::string_view> words;
-  std::string_view rest = body.substr(marker);
+  std::string escaped = escape_inline(body.substr(marker));
+  std::string_view rest = escaped;
   for (std::size_t at = 0; at < rest.size();) {
     std::size_t end = rest.find(' ', at);
     if (end == std::string_view::npos) end = rest.size();
@@ -85,7 +132,7 @@ std::string wrap_line(std::string_view line, std::size_t width) {
   std::string out = prefix, current;
   std::size_t backticks = 0;
   for (auto word : words) {
-    std::string piece = bracket_url(word, backticks % 2 == 1);
+    std::string piece = bracket_url(word, backticks);
     for (char c : word) backticks += c == '`';
     if (!current.empty() && columns(prefix) + columns(current) + 1 + columns(piece) > width && !starts_block(piece)) {
       out += current + "\n";

@@ -1,6 +1,7 @@
 #include "exporters/anki/notes.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "exporters/anki/html.hpp"
 #include "exporters/anki/ids.hpp"
@@ -19,12 +20,16 @@ AnkiDeck build_notes(const bank::Bank& bank) {
   AnkiDeck deck;
   deck.bank_deck = bank.deck_name();
   deck.notes.reserve(bank.question_count());
+  std::unordered_set<std::string> guids;
   for (const auto& section : bank.sections) {
     std::string section_deck = deck.bank_deck + "::" + deck_component(section.name);
     deck.section_decks.push_back(section_deck);
     for (const auto& question : section.questions) {
       AnkiNote note;
       note.guid = note_guid(deck.bank_deck, question.id);
+      // A repeated id (only with --force past the duplicate-id error) would repeat a GUID,
+      // which a package cannot hold: the first question with the id wins.
+      if (!guids.insert(note.guid).second) continue;
       note.deck = section_deck;
       note.fields = {markdown_to_html(question.question), markdown_to_html(question.answer), resources_html(question.resources),
                      escape_html(question.id)};

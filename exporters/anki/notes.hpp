@@ -20,7 +20,7 @@ struct AnkiNote {
 struct AnkiDeck {
   std::string bank_deck;               // the parent deck
   std::vector<std::string> section_decks;  // one per section, in bank order
-  std::vector<AnkiNote> notes;         // in bank order
+  std::vector<AnkiNote> notes;         // in bank order; a repeated question id only once
 };
 
 AnkiDeck build_notes(const bank::Bank& bank);
