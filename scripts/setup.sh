@@ -70,10 +70,8 @@ case "$mode" in
     mkdir -p out
     for fmt in anki:apkg anki-text:txt csv:csv markdown:md; do
       name=${fmt%%:*} ext=${fmt##*:}
-      if "$qbank" export --help 2>/dev/null | grep -q "$name"; then
-        "$qbank" export "$name" questions/ -o "out/questions.$ext"
-        echo "wrote out/questions.$ext"
-      fi
+      "$qbank" export "$name" questions/ -o "out/questions.$ext"
+      echo "wrote out/questions.$ext ($name)"
     done
     ;;
   test)
