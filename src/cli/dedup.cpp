@@ -1,12 +1,134 @@
-// qbank dedup: not built yet; its issue is open.
+// qbank dedup [PATH...] [--threshold X] [--against REF_PATH]: duplicate and near-duplicate
+// questions, repeated sections and duplicate resource URLs. The same findings as the dedup
+// rules inside `qbank lint`, plus a json report with `pairs` and `sections`.
+#include <memory>
+#include <optional>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "bank/loader.hpp"
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "core/error.hpp"
+#include "dedup/finder.hpp"
+#include "dedup/options.hpp"
+#include "dedup/report.hpp"
+#include "dedup/resources.hpp"
+#include "lint/lint.hpp"
+#include "output/json_diagnostic.hpp"
+#include "rules/rule.hpp"
 
 namespace qbank::cli {
 
+namespace {
+
+struct DedupOptions {
+  InputOptions input;
+  OutputOptions output;
+  std::optional<double> threshold;
+  std::string against;
+  bool load_only = false;
+};
+
+// qbank.yaml's `dedup:` section has no keys of its own: the options belong to the rules.
+void check_stage_config(const config::Config& config) {
+  for (const auto& [key, value] : config.stage("dedup").items())
+    throw Error(fmt::format("{}: dedup: unknown key '{}' (set threshold under rules.near-duplicate-question and min-run "
+                            "under rules.repeated-section)",
+                            config.file.string(), key));
+}
+
+bool rule_on(const config::Config& config, const char* id) {
+  const rules::Rule* rule = rules::find_rule(id);
+  return config.severity_of(id, rule ? rule->default_severity : Severity::error) != Severity::off;
+}
+
+}  // namespace
+
 Runner configure_dedup(CLI::App& command) {
-  command.footer("Not available yet.");
-  return []() -> int { throw Error("'qbank dedup' is not available in this build yet"); };
+  auto options = std::make_shared<DedupOptions>();
+  add_input_options(command, options->input);
+  add_output_options(command, options->output, {"text", "json"});
+  command.add_option("--threshold", options->threshold,
+                     "Near-duplicate score a pair needs, 0-1 (default: rules.near-duplicate-question.threshold, else 0.8)")
+      ->type_name("X");
+  command.add_option("--against", options->against,
+                     "Compare with the bank at REF_PATH (e.g. main's) and report only pairs with new or changed questions")
+      ->type_name("REF_PATH");
+  // For the benchmark: the same load (files, schema, options) and nothing else, so the time of
+  // `dedup` can be compared with loading alone.
+  command.add_flag("--load-only", options->load_only, "Load the bank and stop (benchmarks)")->group("");
+  command.footer(
+      "Rules: duplicate-question, near-duplicate-question, repeated-section, duplicate-resource\n"
+      "(severities and options in qbank.yaml, as for qbank lint). json: {pairs, sections, diagnostics, summary}.");
+
+  return [options]() {
+    config::Config config = load_config(options->input);
+    check_stage_config(config);
+    dedup::Settings settings = dedup::settings_from(config.options_of(dedup::k_near_duplicate),
+                                                    config.options_of(dedup::k_repeated_section));
+    if (options->threshold) settings.threshold = dedup::checked_threshold(*options->threshold, "--threshold");
+
+    output::Progress progress("qbank: loading", progress_enabled(options->output));
+    bank::LoadOptions load = lint::load_options(config);
+    load.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
+    std::vector<bank::LoadedBank> banks = bank::load_paths(input_paths(options->input), load);
+    std::vector<bank::LoadedBank> reference;
+    if (!options->against.empty()) reference = bank::load_paths({options->against}, load);
+    progress.finish();
+
+    output::Summary summary;
+    for (const auto& loaded : banks) {
+      summary.files += loaded.files;
+      summary.questions += loaded.bank.question_count();
+    }
+    if (options->load_only) {
+      write_output(fmt::format("loaded {} files ({} questions)\n", summary.files, summary.questions), options->output.output);
+      return 0;
+    }
+
+    bool exact_on = rule_on(config, dedup::k_duplicate_question), near_on = rule_on(config, dedup::k_near_duplicate);
+    bool runs_on = rule_on(config, dedup::k_repeated_section);
+    std::vector<Diagnostic> diagnostics;
+    nlohmann::ordered_json pairs = nlohmann::ordered_json::array(), sections = nlohmann::ordered_json::array();
+    for (const auto& loaded : banks) {
+      diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+      const bank::Bank* ref = reference.empty() ? nullptr : &reference.front().bank;
+      dedup::Findings findings = dedup::find_duplicates(loaded.bank, settings, ref);
+      for (const auto& pair : findings.pairs) {
+        if (!(pair.exact ? exact_on : near_on)) continue;
+        diagnostics.push_back(dedup::pair_diagnostic(findings, pair));
+        pairs.push_back(dedup::pair_to_json(findings, pair));
+      }
+      for (const auto& run : findings.runs) {
+        if (!runs_on) continue;
+        diagnostics.push_back(dedup::run_diagnostic(findings, run));
+        sections.push_back(dedup::run_to_json(findings, run));
+      }
+      for (auto& d : dedup::duplicate_resources(loaded.bank)) diagnostics.push_back(std::move(d));
+    }
+    lint::finish_diagnostics(diagnostics, config);
+
+    std::string text;
+    if (options->output.format == "json") {
+      nlohmann::ordered_json root;
+      root["pairs"] = std::move(pairs);
+      root["sections"] = std::move(sections);
+      root["diagnostics"] = nlohmann::ordered_json::array();
+      for (const auto& d : diagnostics) root["diagnostics"].push_back(output::diagnostic_to_json(d));
+      root["summary"] = {{"files", summary.files}, {"questions", summary.questions}, {"threshold", settings.threshold},
+                         {"min_run", settings.min_run}};
+      text = root.dump(2) + "\n";
+    } else {
+      output::RenderContext context;
+      context.color = color_for_stdout(options->output);
+      context.summary = summary;
+      text = output::render_text(diagnostics, context);
+    }
+    write_output(text, options->output.output);
+    return has_errors(diagnostics) ? 1 : 0;
+  };
 }
 
 }  // namespace qbank::cli

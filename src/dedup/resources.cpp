@@ -1,0 +1,42 @@
+#include "dedup/resources.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "dedup/report.hpp"
+#include "dedup/url.hpp"
+
+namespace qbank::dedup {
+
+namespace {
+
+void check_list(const std::vector<bank::Resource>& resources, const std::string& owner, std::vector<Diagnostic>& out) {
+  std::map<std::string, const bank::Resource*> seen;
+  for (const auto& resource : resources) {
+    auto [it, inserted] = seen.emplace(normalize_url(resource.url), &resource);
+    if (inserted) continue;
+    const bank::Resource& first = *it->second;
+    Diagnostic d;
+    d.rule = k_duplicate_resource;
+    d.where = resource.where;
+    d.message = first.url == resource.url
+                    ? fmt::format("{} lists '{}' twice", owner, resource.url)
+                    : fmt::format("{} lists '{}' twice (here as '{}')", owner, first.url, resource.url);
+    d.hint = "remove one of the two entries (keep the better title)";
+    d.related.push_back({first.where, "first listed here"});
+    out.push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
+std::vector<Diagnostic> duplicate_resources(const bank::Bank& bank) {
+  std::vector<Diagnostic> out;
+  if (!bank.info.file.empty()) check_list(bank.info.resources, bank.info.file, out);
+  for (const auto& section : bank.sections)
+    for (const auto& q : section.questions) check_list(q.resources, fmt::format("question '{}'", q.id), out);
+  return out;
+}
+
+}  // namespace qbank::dedup

@@ -1,0 +1,233 @@
+// The finder: exact and near pairs, look-alikes that must not pair, answers as evidence,
+// acknowledgement, repeated runs and --against. Look-alikes are tested inside the real bank so
+// word weights are realistic.
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+#include <catch2/catch.hpp>
+
+#include "bank_builder.hpp"
+#include "dedup/finder.hpp"
+#include "dedup/report.hpp"
+
+using namespace qbank;
+using namespace qbank::dedup;
+using qbank::test::Q;
+
+namespace {
+
+struct Found {
+  std::string a, b;
+  bool exact;
+  double score;
+};
+
+std::vector<Found> all_pairs(const Findings& f) {
+  std::vector<Found> out;
+  for (const auto& p : f.pairs) out.push_back({f.entries[p.a].question->id, f.entries[p.b].question->id, p.exact, p.score});
+  for (const auto& run : f.runs)
+    for (const auto& p : run.pairs) out.push_back({f.entries[p.a].question->id, f.entries[p.b].question->id, p.exact, p.score});
+  return out;
+}
+
+std::optional<Found> pair_of(const Findings& f, const std::string& a, const std::string& b) {
+  for (const auto& p : all_pairs(f))
+    if ((p.a == a && p.b == b) || (p.a == b && p.b == a)) return p;
+  return std::nullopt;
+}
+
+// The real bank plus one extra section; the findings of the whole (they point into the bank,
+// so it lives as long as the test).
+Findings with_real(const std::vector<Q>& extra, Settings settings = {}) {
+  static std::vector<std::unique_ptr<bank::Bank>> banks;
+  banks.push_back(std::make_unique<bank::Bank>(test::real_bank()));
+  test::add_section(*banks.back(), "extra.yaml", extra);
+  return find_duplicates(*banks.back(), settings);
+}
+
+}  // namespace
+
+TEST_CASE("the real bank has no duplicates at the default threshold, with a wide margin") {
+  bank::Bank bank = test::real_bank();
+  REQUIRE(bank.question_count() == 100);
+  CHECK(all_pairs(find_duplicates(bank, {})).empty());
+  // Its closest look-alikes (cross-validation / -types, bias-and-variance / -tradeoff) stay below 0.6.
+  CHECK(all_pairs(find_duplicates(bank, {0.6, 3})).empty());
+}
+
+TEST_CASE("exact duplicates differ only in case, punctuation and spacing") {
+  auto f = with_real({{"auc-copy", "What is  auc-roc ?", ""}, {"forest-copy", "WHAT ARE DECISION TREES?", "x"}});
+  auto auc = pair_of(f, "auc-roc", "auc-copy");
+  REQUIRE(auc);
+  CHECK(auc->exact);
+  CHECK(auc->score == 1.0);
+  auto trees = pair_of(f, "decision-trees", "forest-copy");
+  REQUIRE(trees);
+  CHECK(trees->exact);
+}
+
+TEST_CASE("rewordings are near-duplicates") {
+  const std::string answer = "A metric measuring how similar an object is to its own cluster versus other clusters, "
+                             "ranging from -1 to 1; higher is better.";
+  auto f = with_real({
+      {"silhouette-explain", "Explain silhouette score.", answer},                       // stem + article
+      {"pca-reversed", "Explain principal component analysis (PCA).", ""},               // acronym order
+      {"pca-spelled", "What is principal component analysis?", ""},                      // acronym spelled out
+      {"l1-l2-differ", "How do L2 and L1 regularization differ?",                        // order + inflection
+       "L1 (Lasso) can shrink coefficients to zero (feature selection); L2 (Ridge) shrinks coefficients "
+       "uniformly but keeps all features."},
+  });
+  for (auto [a, b] : std::vector<std::pair<std::string, std::string>>{{"silhouette-score", "silhouette-explain"},
+                                                                       {"pca", "pca-reversed"},
+                                                                       {"pca", "pca-spelled"},
+                                                                       {"pca-reversed", "pca-spelled"},
+                                                                       {"l1-vs-l2-regularization", "l1-l2-differ"}}) {
+    INFO(a << " / " << b);
+    auto p = pair_of(f, a, b);
+    REQUIRE(p);
+    CHECK_FALSE(p->exact);
+    CHECK(p->score >= 0.8);
+  }
+  CHECK(all_pairs(f).size() == 5);
+}
+
+TEST_CASE("look-alikes that differ in the word that matters are not pairs") {
+  auto f = with_real({
+      {"what-is-precision", "What is precision?", "The share of predicted positives that are truly positive: TP / (TP + FP)."},
+      {"what-is-recall", "What is recall?", "The share of actual positives the model finds: TP / (TP + FN)."},
+      {"l1-reg", "What is L1 regularization?", "A penalty on the absolute values of the weights (Lasso); it drives some to zero."},
+      {"l2-reg", "What is L2 regularization?", "A penalty on the squared weights (Ridge); it shrinks all of them smoothly."},
+      {"bag-boost", "Difference between bagging and boosting?",
+       "Bagging trains models in parallel on bootstrap samples; boosting trains them in sequence on the errors."},
+      {"bag-paste", "Difference between bagging and pasting?",
+       "Both train models on random subsets; bagging samples with replacement, pasting without."},
+  });
+  for (auto [a, b] : std::vector<std::pair<std::string, std::string>>{{"what-is-precision", "what-is-recall"},
+                                                                       {"l1-reg", "l2-reg"},
+                                                                       {"bag-boost", "bag-paste"},
+                                                                       {"bagging-vs-boosting", "bag-paste"},
+                                                                       {"precision-and-recall", "what-is-precision"}}) {
+    INFO(a << " / " << b);
+    CHECK_FALSE(pair_of(f, a, b));
+  }
+  // The only pair: the copy of the bank's own "Difference between bagging and boosting?".
+  auto pairs = all_pairs(f);
+  REQUIRE(pairs.size() == 1);
+  CHECK(pairs[0].a == "bagging-vs-boosting");
+  CHECK(pairs[0].b == "bag-boost");
+}
+
+TEST_CASE("look-alikes stay apart without answers too, on the rare word alone") {
+  auto f = with_real({{"p", "What is precision?", ""}, {"r", "What is recall?", ""}, {"l1", "What is L1 regularization?", ""},
+                      {"l2", "What is L2 regularization?", ""}, {"bb", "Why use bagging over boosting?", ""},
+                      {"bp", "Why use bagging over pasting?", ""}});
+  CHECK(all_pairs(f).empty());
+}
+
+TEST_CASE("answers are evidence both ways") {
+  // The bank's own answer to "Difference between bagging and boosting?", lightly edited.
+  const std::string answer = "Bagging builds models independently, in parallel, to reduce variance; boosting builds "
+                             "them sequentially to reduce bias.";
+  bank::Bank bank = test::real_bank();
+  test::add_section(bank, "extra.yaml",
+                    {{"same-answer", "Explain how bagging and boosting differ.", answer},
+                     {"other-answer", "How do bagging and boosting differ?",
+                      "Customer lifetime value forecasting with gradient descent on quarterly revenue cohorts."}});
+  Findings f = find_duplicates(bank, {});
+  auto same = pair_of(f, "bagging-vs-boosting", "same-answer");
+  REQUIRE(same);
+  CHECK(same->score >= 0.8);
+  // The same wording with an unrelated answer: the question line alone is not enough.
+  CHECK_FALSE(pair_of(f, "bagging-vs-boosting", "other-answer"));
+  // Missing answers are no evidence either way: the question line decides.
+  test::add_section(bank, "more.yaml", {{"no-answer", "How do bagging and boosting differ?", ""}});
+  CHECK(pair_of(find_duplicates(bank, {}), "bagging-vs-boosting", "no-answer"));
+}
+
+TEST_CASE("distinct-from acknowledges a pair on either side") {
+  bank::Bank bank;
+  test::add_section(bank, "a.yaml",
+                    {{"one", "What is the silhouette score?", "", {"two"}},
+                     {"two", "What is silhouette score?", ""},
+                     {"three", "What is a silhouette score?", ""},
+                     {"four", "What is the silhouette score?", ""},
+                     {"five", "what is the silhouette score", "", {}}});
+  bank.sections[0].questions[4].distinct_from = {"one"};
+  Findings f = find_duplicates(bank, {});
+  CHECK_FALSE(pair_of(f, "one", "two"));    // acknowledged by one
+  CHECK_FALSE(pair_of(f, "one", "five"));   // acknowledged by five
+  CHECK(pair_of(f, "one", "three"));        // not acknowledged
+  CHECK(pair_of(f, "one", "four")->exact);  // exact pairs too
+}
+
+TEST_CASE("a block of repeated questions is one run, not pairs") {
+  std::vector<Q> first{{"a1", "What is entropy?", ""}, {"a2", "What is information gain?", ""},
+                       {"a3", "What is pruning in decision trees?", ""}, {"a4", "What is a random forest?", ""},
+                       {"a5", "Explain XGBoost.", ""}};
+  std::vector<Q> second{{"b0", "What is a ROC curve?", ""}, {"b1", "What is entropy?", ""}, {"b2", "What is the information gain?", ""},
+                        {"b3", "What is pruning in decision trees?", ""}, {"b4", "What is random forest?", ""},
+                        {"b5", "What is gradient boosting?", ""}};
+  bank::Bank bank;
+  test::add_section(bank, "01.yaml", first);
+  test::add_section(bank, "02.yaml", second);
+  Findings f = find_duplicates(bank, {});
+  REQUIRE(f.runs.size() == 1);
+  CHECK(f.pairs.empty());
+  const Run& run = f.runs[0];
+  REQUIRE(run.pairs.size() == 4);
+  CHECK(f.entries[run.pairs.front().a].question->id == "a1");
+  CHECK(f.entries[run.pairs.front().b].question->id == "b1");
+  CHECK(f.entries[run.pairs.back().b].question->id == "b4");
+  CHECK_FALSE(run.pairs[1].exact);  // "the information gain": reworded
+
+  Diagnostic d = run_diagnostic(f, run);
+  CHECK(d.rule == "repeated-section");
+  CHECK(d.where == SourceLocation{"02.yaml", 8, 5});
+  CHECK(d.message == "lines 8-27 of 02.yaml repeat lines 3-22 of 01.yaml: 4 questions (2 exact, 2 reworded), 'b1' .. 'b4'");
+
+  // Shorter than min-run: the pairs are reported one by one.
+  Findings strict = find_duplicates(bank, {0.8, 5});
+  CHECK(strict.runs.empty());
+  CHECK(strict.pairs.size() == 4);
+}
+
+TEST_CASE("--against reports only pairs with new or changed questions") {
+  bank::Bank reference;
+  test::add_section(reference, "01.yaml", {{"x", "What is entropy?", "e"}, {"x-again", "Explain entropy.", "e"}});
+  bank::Bank proposed = reference;  // the pull request keeps the old pair and adds one question
+  test::add_section(proposed, "02.yaml", {{"new", "What is the entropy?", "e"}});
+  Findings f = find_duplicates(proposed, {}, &reference);
+  CHECK_FALSE(pair_of(f, "x", "x-again"));  // old pair, already on main
+  CHECK(pair_of(f, "x", "new"));
+  CHECK(pair_of(f, "x-again", "new"));
+
+  // New content alone, compared with the bank it will join.
+  bank::Bank only_new;
+  test::add_section(only_new, "02.yaml", {{"new", "What is the entropy?", "e"}});
+  Findings g = find_duplicates(only_new, {}, &reference);
+  auto p = pair_of(g, "x", "new");
+  REQUIRE(p);
+  CHECK(g.entries[g.pairs.front().a].question->where.file == "01.yaml");
+}
+
+TEST_CASE("pair diagnostics say what differs and how to acknowledge") {
+  bank::Bank bank;
+  test::add_section(bank, "a.yaml", {{"s1", "What is silhouette score?", ""}, {"s2", "What is the silhouette score?", ""}});
+  Findings f = find_duplicates(bank, {});
+  REQUIRE(f.pairs.size() == 1);
+  Diagnostic d = pair_diagnostic(f, f.pairs[0]);
+  CHECK(d.rule == "near-duplicate-question");
+  CHECK(d.where == SourceLocation{"a.yaml", 9, 15});
+  CHECK(d.message ==
+        "question 's2' looks like a rewording of 's1' (a.yaml:3): score 1.00 (question 1.00, no answer to compare); "
+        "differs: 'the' here instead of nothing");
+  CHECK(d.hint == "merge them if they ask the same thing; if not, add 'distinct-from: [s1]' to question 's2'");
+  REQUIRE(d.related.size() == 1);
+  CHECK(d.related[0].where == SourceLocation{"a.yaml", 4, 15});
+
+  auto json = pair_to_json(f, f.pairs[0]);
+  CHECK(json.dump() ==
+        R"({"a":{"id":"s1","file":"a.yaml","line":3},"b":{"id":"s2","file":"a.yaml","line":8},"score":1.0,"kind":"near",)"
+        R"("question_score":1.0,"answer_score":null,"only_in_a":[],"only_in_b":["the"]})");
+}
