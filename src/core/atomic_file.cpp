@@ -25,10 +25,16 @@ AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target
   std::string pattern = (folder / (m_target.filename().string() + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(pattern.data());
   if (fd < 0) throw Error(fmt::format("cannot create a file in '{}': {}", folder.string(), system_error_text()));
-  // mkstemp makes the file 0600; an output file should get the usual umask-derived mode.
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  // mkstemp makes the file 0600. Replacing a file keeps its mode; a new one gets the usual
+  // umask-derived mode.
+  struct stat existing {};
+  if (::stat(m_target.c_str(), &existing) == 0) {
+    ::fchmod(fd, existing.st_mode & 07777);
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+  }
   ::close(fd);
   m_temp = pattern;
 }

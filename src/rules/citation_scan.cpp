@@ -46,24 +46,47 @@ std::string printable(std::string_view raw) {
 
 }  // namespace
 
-std::optional<std::string> find_citation_artifact(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
+std::optional<CitationSpan> find_citation_span(std::string_view text, std::size_t from) {
+  for (std::size_t i = from; i < text.size(); ++i) {
     if (private_use_length(text, i)) {
       // Take the whole marker: private-use characters and the letters/digits between them.
       std::size_t end = i;
       while (end < text.size() && (private_use_length(text, end) || is_alnum(text[end])))
         end += private_use_length(text, end) ? 3 : 1;
-      return printable(text.substr(i, end - i));
+      return CitationSpan{i, end - i};
     }
     bool word_start = i == 0 || !is_alnum(text[i - 1]);
     if (!word_start) continue;
     if (text.substr(i, 4) == "cite") {
-      if (std::size_t n = turn_token_length(text, i + 4)) return std::string(text.substr(i, 4 + n));
+      if (std::size_t n = turn_token_length(text, i + 4)) return CitationSpan{i, 4 + n};
     } else if (std::size_t n = turn_token_length(text, i)) {
-      if (i + n == text.size() || !is_alnum(text[i + n])) return std::string(text.substr(i, n));
+      if (i + n == text.size() || !is_alnum(text[i + n])) return CitationSpan{i, n};
     }
   }
   return std::nullopt;
+}
+
+std::optional<std::string> find_citation_artifact(std::string_view text) {
+  auto span = find_citation_span(text, 0);
+  if (!span) return std::nullopt;
+  return printable(text.substr(span->offset, span->length));
+}
+
+std::size_t remove_citation_artifacts(std::string& text) {
+  std::string out;
+  std::size_t removed = 0, copied_to = 0;
+  for (auto span = find_citation_span(text, 0); span; span = find_citation_span(text, span->offset + span->length)) {
+    std::size_t start = span->offset;
+    // "…handson-ml3 <marker>" becomes "…handson-ml3": take the one space that introduced it.
+    if (start > copied_to && text[start - 1] == ' ') --start;
+    out.append(text, copied_to, start - copied_to);
+    copied_to = span->offset + span->length;
+    ++removed;
+  }
+  if (removed == 0) return 0;
+  out.append(text, copied_to, std::string::npos);
+  text = std::move(out);
+  return removed;
 }
 
 }  // namespace qbank::rules

@@ -12,4 +12,16 @@ namespace qbank::rules {
 // or the marker words without them ("citeturn0search2", "turn3news12").
 std::optional<std::string> find_citation_artifact(std::string_view text);
 
+// Where the next artifact at or after `from` is, in bytes.
+struct CitationSpan {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+};
+std::optional<CitationSpan> find_citation_span(std::string_view text, std::size_t from);
+
+// Removes every artifact (and the one space before it) from `text`, for `qbank lint --fix`.
+// The markers never carry YAML syntax, so removing them from a file's raw bytes is safe in any
+// scalar style. Returns how many were removed.
+std::size_t remove_citation_artifacts(std::string& text);
+
 }  // namespace qbank::rules

@@ -1,5 +1,7 @@
 // `qbank lint` as CI and a terminal see it: formats, colour rules, exit codes, config errors,
 // reports written to files, and sources left untouched.
+#include <filesystem>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -150,4 +152,19 @@ TEST_CASE("qbank rules lists every id; an unknown id gets a suggestion") {
   auto unknown = run_qbank({"rules", "placeholder-txt"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err == "qbank: error: unknown rule 'placeholder-txt' (did you mean 'placeholder-text'?)\n");
+}
+
+TEST_CASE("--fix removes citation markers in place, keeps the file's mode, and reports what is left") {
+  TempDir dir;
+  dir.write("b/bank.yaml", "title: T\ndeck: D\n");
+  auto section = dir.write("b/01.yaml",
+                           "section: S\nquestions:\n  - id: a\n    question: Where? citeturn0search2\n    answer: TBD\n");
+  std::filesystem::permissions(section, std::filesystem::perms(0640));
+  auto result = run_qbank({"lint", (dir.path() / "b").string(), "--fix"});
+  CHECK(result.exit_code == 1);  // the placeholder is still there: --fix does not invent answers
+  CHECK(result.err == "qbank: fixed 1 finding in 1 file\n");
+  CHECK(result.out.find("citation-artifact") == std::string::npos);
+  CHECK(result.out.find("placeholder-text") != std::string::npos);
+  CHECK(read_text(section) == "section: S\nquestions:\n  - id: a\n    question: Where?\n    answer: TBD\n");
+  CHECK((std::filesystem::status(section).permissions() & std::filesystem::perms::all) == std::filesystem::perms(0640));
 }

@@ -1,0 +1,27 @@
+#include "lint/fix.hpp"
+
+#include <set>
+#include <string>
+
+#include "core/atomic_file.hpp"
+#include "rules/citation_scan.hpp"
+
+namespace qbank::lint {
+
+FixReport apply_fixes(const std::vector<Diagnostic>& diagnostics) {
+  std::set<std::string> files;
+  for (const auto& d : diagnostics)
+    if (d.rule == "citation-artifact") files.insert(d.where.file);
+  FixReport report;
+  for (const auto& file : files) {
+    std::string content = read_file(file);
+    std::size_t removed = rules::remove_citation_artifacts(content);
+    if (removed == 0) continue;
+    write_file_atomically(file, content);
+    ++report.files;
+    report.fixes += removed;
+  }
+  return report;
+}
+
+}  // namespace qbank::lint
