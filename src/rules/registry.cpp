@@ -65,23 +65,34 @@ const std::array k_rules{
          check_citation_artifact},
     // Duplicate finder (qbank dedup; also part of qbank lint).
     Rule{"duplicate-question", Stage::dedup, E, "the same question asked twice (after normalisation)",
-         "Two questions whose text is equal after Unicode NFKC, case folding and folding of "
-         "punctuation and white space.",
+         "Two questions whose text is equal after Unicode NFKC and case folding, with every "
+         "character that is not a letter or digit read as a space and runs of spaces folded: "
+         "'What is AUC - ROC?' = 'what is auc-roc', 'Random Forest' = 'random forest'; a word "
+         "more or less ('the silhouette score') makes it a near-duplicate instead. Pairs inside a "
+         "repeated block are reported once by repeated-section. Acknowledge a pair judged "
+         "distinct with `distinct-from: [id]` on either question.",
          dedup::check_duplicate_question},
     Rule{"near-duplicate-question", Stage::dedup, W, "the same question in other words",
-         "Questions that differ in wording (word order, articles, 'What is' / 'Explain', "
-         "inflections, an acronym spelled out) but ask the same thing. Rare words weigh most "
-         "and answers count as evidence, so 'precision' vs 'recall' is not a pair. Acknowledge "
-         "a pair judged distinct with `distinct-from: [id]` on either question. Option: "
-         "threshold (0-1, default 0.8).",
+         "Questions that differ in wording (word order, articles, 'What is' / 'Explain' / "
+         "'Define', inflections such as 'differ' / 'difference', an acronym spelled out) but ask "
+         "the same thing. Words weigh by rarity in the bank, so the one word that differs decides "
+         "('precision' / 'recall', 'L1' / 'L2'). The score is 0.65 x the question-line overlap "
+         "+ 0.35 x the answer overlap; when either answer is empty the question line alone "
+         "counts. Every finding shows the score and the words that differ. Acknowledge a pair "
+         "judged distinct with `distinct-from: [id]` on either question. Option: threshold (0-1, "
+         "default 0.8; `qbank dedup --threshold` overrides it).",
          dedup::check_near_duplicate_question},
     Rule{"repeated-section", Stage::dedup, E, "a run of consecutive questions that repeats another run",
-         "A copy-pasted block of questions is reported once, as one finding, instead of one "
-         "finding per pair. Option: min-run (default 3).",
+         "A copy-pasted block (consecutive questions of one file that duplicate, exactly or "
+         "nearly, consecutive questions elsewhere) is reported once, with both line ranges and "
+         "the count, instead of one finding per pair. Option: min-run (at least 2, default 3). "
+         "In `qbank lint` each dedup rule sees only its own option (the other one takes its "
+         "default there); `qbank dedup` applies both to all four rules.",
          dedup::check_repeated_section},
     Rule{"duplicate-resource", Stage::dedup, W, "the same URL twice in one resource list",
-         "Compares URLs after normalisation: scheme and host case, default port, trailing "
-         "slash, 'www.', fragment.",
+         "The same URL twice in one question's resources or in bank.yaml's, compared after "
+         "normalisation: scheme and host case, default port, trailing slash, 'www.', fragment. "
+         "The same link under two questions is fine.",
          dedup::check_duplicate_resource},
     // Link checker (qbank links).
     Rule{"dead-link", Stage::links, E, "a resource URL that is gone (404/410) or unreachable",
