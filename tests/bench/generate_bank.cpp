@@ -2,7 +2,7 @@
 // export), with known injected duplicates whose ground truth goes to a JSON file.
 //
 //   qbank-generate-bank --questions N --files F --out DIR [--duplicates K] [--seed S]
-//                       [--lookalikes L] [--truth FILE]
+//                       [--lookalikes L] [--blocks B] [--truth FILE]
 //
 // Words come from a large made-up vocabulary so unrelated questions share few rare tokens;
 // every choice comes from one seeded SplitMix64 stream, so a seed always gives the same bank.
@@ -10,6 +10,8 @@
 // punctuation or spacing; the rest reworded: "What is" / "Explain", articles, plurals,
 // "difference" / "differ", swapped word order) plus L look-alikes that differ in one rare word
 // and have their own answer (pairs a finder must NOT report; kind "distinct" in the truth).
+// --blocks B places 5*B of the K duplicates as B copy-pasted blocks of 5 consecutive questions
+// (repeated sections).
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -41,15 +43,17 @@ class Random {
   std::uint64_t m_state;
 };
 
+constexpr std::size_t k_block = 5;  // questions per copy-pasted block
+
 struct Options {
-  std::size_t questions = 0, files = 0, duplicates = 0, lookalikes = 0;
+  std::size_t questions = 0, files = 0, duplicates = 0, lookalikes = 0, blocks = 0;
   std::uint64_t seed = 1;
   std::filesystem::path out, truth;
 };
 
 [[noreturn]] void usage(const std::string& why) {
   std::cerr << "qbank-generate-bank: " << why << "\nusage: qbank-generate-bank --questions N --files F --out DIR"
-            << " [--duplicates K] [--lookalikes L] [--seed S] [--truth FILE]\n";
+            << " [--duplicates K] [--lookalikes L] [--blocks B] [--seed S] [--truth FILE]\n";
   std::exit(2);
 }
 
@@ -69,6 +73,7 @@ Options parse(int argc, char** argv) {
     else if (arg == "--files") options.files = number();
     else if (arg == "--duplicates") options.duplicates = number();
     else if (arg == "--lookalikes") options.lookalikes = number();
+    else if (arg == "--blocks") options.blocks = number();
     else if (arg == "--seed") options.seed = number();
     else if (arg == "--out") options.out = value;
     else if (arg == "--truth") options.truth = value;
@@ -76,6 +81,7 @@ Options parse(int argc, char** argv) {
   }
   if (options.questions == 0 || options.files == 0 || options.out.empty()) usage("--questions, --files and --out are required");
   if (options.duplicates + options.lookalikes > options.questions / 2) usage("too many injected pairs for the bank size");
+  if (options.blocks * k_block > options.duplicates) usage("--blocks needs 5 duplicates per block");
   return options;
 }
 
@@ -276,23 +282,41 @@ int main(int argc, char** argv) {
       if (!used[i]) { used[i] = true; return i; }
     }
   };
+  // A block copies k_block consecutive unused originals to one place.
+  auto pick_block = [&]() {
+    for (;;) {
+      std::size_t start = gen.random().below(originals - k_block);
+      bool free = true;
+      for (std::size_t i = start; i < start + k_block; ++i) free = free && !used[i];
+      if (!free) continue;
+      for (std::size_t i = start; i < start + k_block; ++i) used[i] = true;
+      return start;
+    }
+  };
   std::vector<std::pair<std::size_t, Item>> injected;  // (position among the originals, item)
+  std::size_t block_start = 0, block_position = 0;
   for (std::size_t k = 0; k < options.duplicates + options.lookalikes; ++k) {
-    std::size_t source = pick_original();
+    bool in_block = k < options.blocks * k_block;
+    if (in_block && k % k_block == 0) {
+      block_start = pick_block();
+      block_position = gen.random().below(originals + 1);
+    }
+    std::size_t source = in_block ? block_start + k % k_block : pick_original();
+    auto position = [&]() { return in_block ? block_position : gen.random().below(originals + 1); };
     const Content& original = *items[source].content;
     std::string id = gen.id_word() + "-" + std::to_string(originals + k + 1);
     if (k >= options.duplicates) {
       contents.push_back(gen.lookalike(original));
-      injected.push_back({gen.random().below(originals + 1), {id, Generator::wording(contents.back()), &contents.back()}});
+      injected.push_back({position(), {id, Generator::wording(contents.back()), &contents.back()}});
       truth.push_back({items[source].id, id, "distinct"});
     } else if (k % 3 == 0) {
       contents.push_back(original);
-      injected.push_back({gen.random().below(originals + 1), {id, gen.exact_variant(items[source].question), &contents.back()}});
+      injected.push_back({position(), {id, gen.exact_variant(items[source].question), &contents.back()}});
       truth.push_back({items[source].id, id, "exact"});
     } else {
       contents.push_back(original);
       contents.back().answer = gen.copied_answer(original.answer);
-      injected.push_back({gen.random().below(originals + 1), {id, gen.near_variant(original), &contents.back()}});
+      injected.push_back({position(), {id, gen.near_variant(original), &contents.back()}});
       truth.push_back({items[source].id, id, "near"});
     }
   }
