@@ -74,9 +74,12 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
 
   // Exact: the same key; each later question pairs with the first one holding the key.
   std::vector<std::string> keys(entries.size());
+  detail::parallel_chunks(entries.size(), [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t i = begin; i < end; ++i) keys[i] = exact_key(entries[i].question->question);
+  });
   std::unordered_map<std::string_view, std::size_t> first;
+  first.reserve(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    keys[i] = exact_key(entries[i].question->question);
     if (keys[i].empty()) continue;  // blank questions are empty-question's business
     auto [it, inserted] = first.emplace(keys[i], i);
     if (inserted) continue;

@@ -47,27 +47,31 @@ void collect_acronyms(const std::vector<std::string_view>& words, Acronyms& out)
   }
 }
 
-// Content words with every known expansion replaced by its acronym.
-std::vector<std::string> question_words(std::string_view key, const Acronyms& acronyms) {
+// Hashes of the content words of a question's exact key, every known expansion replaced by
+// its acronym. No string per word: this runs for every question of the bank.
+void question_hashes(std::string_view key, const Acronyms& acronyms, std::vector<std::uint64_t>& out, std::string& buffer) {
   auto raw = split_words(key);
-  std::vector<std::string> out;
   for (std::size_t i = 0; i < raw.size();) {
     bool replaced = false;
-    if (auto it = acronyms.find(raw[i]); it != acronyms.end()) {
-      for (const auto& [acronym, expansion] : it->second) {
-        if (i + expansion.size() > raw.size()) continue;
-        if (!std::equal(expansion.begin(), expansion.end(), raw.begin() + static_cast<std::ptrdiff_t>(i))) continue;
-        out.push_back(acronym);
-        i += expansion.size();
-        replaced = true;
-        break;
+    if (!acronyms.empty()) {
+      if (auto it = acronyms.find(raw[i]); it != acronyms.end()) {
+        for (const auto& [acronym, expansion] : it->second) {
+          if (i + expansion.size() > raw.size()) continue;
+          if (!std::equal(expansion.begin(), expansion.end(), raw.begin() + static_cast<std::ptrdiff_t>(i))) continue;
+          out.push_back(hash_word(acronym));
+          i += expansion.size();
+          replaced = true;
+          break;
+        }
       }
     }
     if (replaced) continue;
-    if (!is_stop_word(raw[i])) out.push_back(stem(raw[i]));
+    if (!is_stop_word(raw[i])) {
+      stem_into(raw[i], buffer);
+      out.push_back(hash_word(buffer));
+    }
     ++i;
   }
-  return out;
 }
 
 WordSet to_set(std::vector<std::uint64_t> hashes) {
@@ -76,13 +80,6 @@ WordSet to_set(std::vector<std::uint64_t> hashes) {
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   set.hashes = std::move(hashes);
   return set;
-}
-
-WordSet to_set(const std::vector<std::string>& words) {
-  std::vector<std::uint64_t> hashes;
-  hashes.reserve(words.size());
-  for (const auto& word : words) hashes.push_back(hash_word(word));
-  return to_set(std::move(hashes));
 }
 
 // Inverse document frequency: a word in every document weighs ln 2, a word in one ln(1 + N).
@@ -111,16 +108,6 @@ void apply_weights(WordSet& set, const Counts& df, double documents, bool questi
   }
 }
 
-// Runs fn(begin, end, worker) over [0, n) on up to two threads (the target machine has two cores).
-template <typename Fn>
-void parallel_chunks(std::size_t n, Fn fn) {
-  unsigned workers = n < 2000 ? 1 : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(fn, n * w / workers, n * (w + 1) / workers, w);
-  fn(0, n / workers, 0u);
-  for (auto& t : threads) t.join();
-}
-
 }  // namespace
 
 Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::string>& keys)
@@ -134,8 +121,11 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
   std::vector<double> answer_docs(2, 0);
   parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned worker) {
     std::vector<std::uint64_t> hashes;
+    std::string buffer;
     for (std::size_t i = begin; i < end; ++i) {
-      m_questions[i] = to_set(question_words(keys[i], acronyms));
+      hashes.clear();
+      question_hashes(keys[i], acronyms, hashes, buffer);
+      m_questions[i] = to_set(hashes);
       for (auto h : m_questions[i].hashes) ++question_df[worker][h];
       if (i % stride != 0) continue;
       hashes.clear();
@@ -185,27 +175,39 @@ void for_each_candidate(const std::vector<WordSet>& questions, double min_overla
   // Global word order: heaviest (rarest) first. If overlap(a, b) >= t then the shared weight is
   // at least t * total(a), so a pair cannot share only words outside a's prefix when the words
   // outside it weigh less than that; the same holds for b, hence shared prefix words.
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> index;
+  std::vector<std::vector<std::uint64_t>> prefixes(questions.size());
+  parallel_chunks(questions.size(), [&](std::size_t begin, std::size_t end, unsigned) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = begin; i < end; ++i) {
+      const WordSet& set = questions[i];
+      order.resize(set.hashes.size());
+      std::iota(order.begin(), order.end(), 0);
+      std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return set.weights[x] != set.weights[y] ? set.weights[x] > set.weights[y] : set.hashes[x] < set.hashes[y];
+      });
+      double rest = set.total;
+      for (std::size_t k : order) {
+        if (rest < min_overlap * set.total - 1e-9) break;
+        rest -= set.weights[k];
+        prefixes[i].push_back(set.hashes[k]);
+      }
+    }
+  });
+  // One sorted (word, question) array instead of a map of posting lists: two allocations.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> postings;
+  for (std::size_t i = 0; i < prefixes.size(); ++i)
+    for (auto h : prefixes[i]) postings.emplace_back(h, static_cast<std::uint32_t>(i));
+  std::sort(postings.begin(), postings.end());
   std::vector<std::uint32_t> seen(questions.size(), UINT32_MAX);
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < questions.size(); ++i) {
-    const WordSet& set = questions[i];
-    order.resize(set.hashes.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-      return set.weights[x] != set.weights[y] ? set.weights[x] > set.weights[y] : set.hashes[x] < set.hashes[y];
-    });
-    double rest = set.total;
-    for (std::size_t k : order) {
-      if (rest < min_overlap * set.total - 1e-9) break;
-      rest -= set.weights[k];
-      auto& postings = index[set.hashes[k]];
-      for (auto j : postings) {
+  for (std::size_t i = 0; i < prefixes.size(); ++i) {
+    for (auto h : prefixes[i]) {
+      auto it = std::lower_bound(postings.begin(), postings.end(), std::make_pair(h, std::uint32_t{0}));
+      for (; it != postings.end() && it->first == h && it->second < i; ++it) {
+        std::uint32_t j = it->second;
         if (seen[j] == i) continue;
         seen[j] = static_cast<std::uint32_t>(i);
         visit(j, i);
       }
-      postings.push_back(static_cast<std::uint32_t>(i));
     }
   }
 }

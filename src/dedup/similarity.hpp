@@ -5,10 +5,12 @@
 // enough of them that any pair reaching the minimum overlap must share one indexed word.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -28,7 +30,7 @@ struct WordSet {
 // only needed for candidate pairs, so their word sets are built on demand; their word weights
 // come from every answer in banks up to k_answer_sample answers, and from an evenly spread
 // sample of that many answers in larger ones (plenty to tell common words from rare ones).
-inline constexpr std::size_t k_answer_sample = 20000;
+inline constexpr std::size_t k_answer_sample = 8000;
 
 class Profiles {
  public:
@@ -48,6 +50,17 @@ class Profiles {
   std::unordered_map<std::uint64_t, std::uint32_t> m_answer_df;
   double m_answer_docs = 0;
 };
+
+// Runs fn(begin, end, worker) over [0, n) on up to two threads (the target machine has two
+// cores; worker is 0 or 1); small inputs on the calling thread only.
+template <typename Fn>
+void parallel_chunks(std::size_t n, Fn fn) {
+  unsigned workers = n < 2000 ? 1 : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(fn, n * w / workers, n * (w + 1) / workers, w);
+  fn(0, n / workers, 0u);
+  for (auto& t : threads) t.join();
+}
 
 // Weighted Jaccard overlap, 0-1.
 double overlap(const WordSet& a, const WordSet& b);

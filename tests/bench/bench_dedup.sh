@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Duplicate finder speed and quality: `qbank dedup` vs loading the same bank alone, on generated
+# banks of 10,000 and 100,000 questions with injected duplicates (exact copies, rewordings,
+# copy-pasted blocks) and look-alikes that must not be reported; recall and precision against
+# the generator's truth file, and the growth from 10k to 100k. Run through tests/bench/run.sh.
+#
+# "Loading alone" is `qbank dedup --load-only`: the same command, config and loader options
+# (parallel parse, schema validation), stopping right after the load; so the ratio is the
+# whole cost of finding duplicates on top of reading the bank. Each command runs 3 times and
+# the fastest run counts (the machine is shared; the fastest is the least disturbed).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+: "${QBANK:=$root/build-release/qbank}" "${BENCH_WORK:=$root/tests/bench/work}"
+bin=$(dirname "$QBANK")
+runs=${BENCH_DEDUP_RUNS:-3}
+
+# fastest wall seconds and the peak RSS (MiB) of that run; output of the last run in last.out
+measure() {
+  local best="" best_rss=0 secs kib
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$BENCH_WORK/time.txt" "$@" >"$BENCH_WORK/last.out" 2>&1 || true
+    read -r secs kib < <(tail -n 1 "$BENCH_WORK/time.txt")  # after "Command exited with non-zero status 1"
+    if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$secs best_rss=$((kib / 1024)); fi
+  done
+  echo "$best $best_rss"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+declare -A dedup_time extra_time
+for n in ${BENCH_DEDUP_SIZES:-10000 100000}; do
+  bank="$BENCH_WORK/dedup-$n"
+  if [ ! -f "$bank/truth.json" ]; then
+    rm -rf "$bank"
+    "$bin/qbank-generate-bank" --questions "$n" --files $((n / 1000)) --out "$bank/bank" --seed 11 \
+      --duplicates $((n / 20)) --lookalikes $((n / 200)) --blocks $((n / 2500)) --truth "$bank/truth.json.tmp"
+    mv "$bank/truth.json.tmp" "$bank/truth.json"
+  fi
+  printf 'rules: {}\n' >"$bank/qbank.yaml"  # defaults, and no config from elsewhere
+  size=$(du -sm "$bank/bank" | cut -f1)
+  echo "--- $n questions, $((n / 1000)) section files, ${size} MB, $((n / 20)) injected duplicates ($((n / 2500)) blocks of 5), $((n / 200)) look-alikes"
+
+  read -r load load_rss < <(measure "$QBANK" dedup "$bank/bank" --config "$bank/qbank.yaml" --no-progress --load-only)
+  read -r dedup dedup_rss < <(measure "$QBANK" dedup "$bank/bank" --config "$bank/qbank.yaml" --no-progress \
+    --format json -o "$bank/report.json")
+  read -r recall precision found expected flagged < <(node "$here/dedup_score.js" "$bank/truth.json" "$bank/report.json")
+  sections=$(node -e "console.log(JSON.parse(require('fs').readFileSync(process.argv[1])).sections.length)" "$bank/report.json")
+  dedup_time[$n]=$dedup
+  extra_time[$n]=$(awk -v a="$dedup" -v b="$load" 'BEGIN { printf "%.2f", a - b }')
+
+  echo "load alone (dedup --load-only):  ${load} s  peak RSS ${load_rss} MiB"
+  echo "qbank dedup:                     ${dedup} s  peak RSS ${dedup_rss} MiB  = $(ratio "$dedup" "$load") x load (target <= 1.5)"
+  echo "finding duplicates on top:       ${extra_time[$n]} s"
+  echo "recall ${recall}  precision ${precision}  (pairs found ${found}, injected ${expected}, repeated sections ${sections}, look-alikes wrongly reported ${flagged})"
+done
+if [ -n "${dedup_time[10000]:-}" ] && [ -n "${dedup_time[100000]:-}" ]; then
+  echo "--- growth 10k -> 100k (10x the questions; linear = 10.0)"
+  echo "qbank dedup wall:        $(ratio "${dedup_time[100000]}" "${dedup_time[10000]}") x"
+  echo "dedup work beyond load:  $(ratio "${extra_time[100000]}" "${extra_time[10000]}") x"
+fi
