@@ -63,6 +63,12 @@ const std::array k_rules{
          "Text pasted from a chat assistant keeps its citation markers, wrapped in invisible "
          "private-use characters (U+E200...). Editors hide them; cards show them.",
          check_citation_artifact},
+    Rule{"resource-title-mismatch", Stage::rule, W, "a link titled 'owner/repo' that goes to another repository or site",
+         "A resource whose title reads like a GitHub repository ('owner/repo') must link to that "
+         "repository. Copy-pasted link lists drift: the seed document titles Chip Huyen's book on "
+         "huyenchip.com 'chip-huyen/ml-interviews-book', and github.com/dipanjanS/... "
+         "'data-science-interviews/algorithms'.",
+         check_resource_title_mismatch},
     // Duplicate finder (qbank dedup; also part of qbank lint).
     Rule{"duplicate-question", Stage::dedup, E, "the same question asked twice (after normalisation)",
          "Two questions whose text is equal after Unicode NFKC and case folding, with every "
