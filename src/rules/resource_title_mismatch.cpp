@@ -67,14 +67,16 @@ void check_resources(const std::vector<bank::Resource>& resources, const std::st
     // Off GitHub, "TP/FP" or "Input/Output" are ordinary titles; a slug with '-', '_' or '.'
     // ("chip-huyen/ml-interviews-book") is what reads as a repository name.
     bool slug = resource.title.find_first_of("-_.") != std::string::npos;
-    if (repository.empty() && slug)
-      context.report(resource.where,
-                     fmt::format("{}: title '{}' names a GitHub repository, but the link goes to {}", owner, resource.title, url->host),
-                     "title the link for what it is, e.g. the site's or the book's name");
-    else if (lower(repository) != lower(resource.title))
+    if (repository.empty()) {
+      if (slug)
+        context.report(resource.where,
+                       fmt::format("{}: title '{}' names a GitHub repository, but the link goes to {}", owner, resource.title, url->host),
+                       "title the link for what it is, e.g. the site's or the book's name");
+    } else if (lower(repository) != lower(resource.title)) {
       context.report(resource.where,
                      fmt::format("{}: title '{}' does not match the repository the link goes to ({})", owner, resource.title, repository),
                      fmt::format("use '{}' as the title, or fix the URL", repository));
+    }
   }
 }
 
