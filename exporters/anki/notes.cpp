@@ -1,6 +1,7 @@
 #include "exporters/anki/notes.hpp"
 
 #include <algorithm>
+#include <thread>
 #include <unordered_set>
 
 #include "exporters/anki/html.hpp"
@@ -14,12 +15,25 @@ std::string deck_component(std::string name) {
   for (std::size_t at; (at = name.find("::")) != std::string::npos;) name.replace(at, 2, ": ");
   return name.empty() ? "Untitled" : name;
 }
+void fill_note(AnkiNote& note, const bank::Question& question) {
+  note.fields = {markdown_to_html(question.question), markdown_to_html(question.answer), resources_html(question.resources),
+                 escape_html(question.id)};
+  for (const auto& tag : question.tags) {
+    std::string clean = anki_tag(tag);
+    if (!clean.empty() && std::find(note.tags.begin(), note.tags.end(), clean) == note.tags.end()) note.tags.push_back(clean);
+  }
+  std::string difficulty = anki_tag(question.difficulty);
+  if (!difficulty.empty() && std::find(note.tags.begin(), note.tags.end(), difficulty) == note.tags.end())
+    note.tags.push_back(difficulty);
+}
 }  // namespace
 
 AnkiDeck build_notes(const bank::Bank& bank) {
   AnkiDeck deck;
   deck.bank_deck = bank.deck_name();
   deck.notes.reserve(bank.question_count());
+  std::vector<const bank::Question*> sources;
+  sources.reserve(bank.question_count());
   std::unordered_set<std::string> guids;
   for (const auto& section : bank.sections) {
     std::string section_deck = deck.bank_deck + "::" + deck_component(section.name);
@@ -31,18 +45,22 @@ AnkiDeck build_notes(const bank::Bank& bank) {
       // which a package cannot hold: the first question with the id wins.
       if (!guids.insert(note.guid).second) continue;
       note.deck = section_deck;
-      note.fields = {markdown_to_html(question.question), markdown_to_html(question.answer), resources_html(question.resources),
-                     escape_html(question.id)};
-      for (const auto& tag : question.tags) {
-        std::string clean = anki_tag(tag);
-        if (!clean.empty() && std::find(note.tags.begin(), note.tags.end(), clean) == note.tags.end()) note.tags.push_back(clean);
-      }
-      std::string difficulty = anki_tag(question.difficulty);
-      if (!difficulty.empty() && std::find(note.tags.begin(), note.tags.end(), difficulty) == note.tags.end())
-        note.tags.push_back(difficulty);
       deck.notes.push_back(std::move(note));
+      sources.push_back(&question);
     }
   }
+  // Rendering is most of the work and each note is independent: split it across the cores.
+  auto render = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) fill_note(deck.notes[i], *sources[i]);
+  };
+  std::size_t workers = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  if (deck.notes.size() < 1000) workers = 1;
+  std::vector<std::thread> threads;
+  std::size_t chunk = (deck.notes.size() + workers - 1) / workers;
+  for (std::size_t w = 1; w < workers; ++w)
+    threads.emplace_back(render, std::min(w * chunk, deck.notes.size()), std::min((w + 1) * chunk, deck.notes.size()));
+  render(0, std::min(chunk, deck.notes.size()));
+  for (auto& thread : threads) thread.join();
   return deck;
 }
 

@@ -48,8 +48,9 @@ void write_zip(const std::filesystem::path& path, const std::vector<ZipEntry>& e
       fail(archive.get(), path, "add to");
     }
     auto at = static_cast<zip_uint64_t>(index);
-    // Level 6 is the usual deflate trade-off; the SQLite pages compress well either way.
-    if (zip_set_file_compression(archive.get(), at, ZIP_CM_DEFLATE, 6) != 0 ||
+    // Level 1: on a 100k-question collection (130 MB) it deflates 2.4x faster than level 6
+    // for a package 10% larger (measured with gzip: 1.5 s vs 3.6 s CPU, 43.5 vs 39.4 MB).
+    if (zip_set_file_compression(archive.get(), at, ZIP_CM_DEFLATE, 1) != 0 ||
         zip_file_set_mtime(archive.get(), at, static_cast<time_t>(mtime), 0) != 0 ||
         zip_file_set_external_attributes(archive.get(), at, 0, ZIP_OPSYS_UNIX, 0100644u << 16) != 0)
       fail(archive.get(), path, "write");

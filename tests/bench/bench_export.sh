@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Export speed: `qbank export` of a generated 100,000-question bank to each format (wall time,
+# peak RSS), and the .apkg of the same 10,000 notes built by qbank and by anki-apkg-export (npm)
+# in the same run, with the ratio. Run through tests/bench/run.sh (which sets QBANK etc.).
+# Targets: the 100k .apkg in < 2 s wall and < 1 GiB RSS; >= 100x faster than the peer at 10k.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+: "${QBANK:=$root/build-release/qbank}" "${BENCH_WORK:=$root/tests/bench/work}" "${BENCH_NPM:=$root/.cache/bench-npm}"
+bin=$(dirname "$QBANK")
+mkdir -p "$BENCH_WORK" "$BENCH_NPM"
+export SOURCE_DATE_EPOCH=1700000000
+
+if [ ! -d "$BENCH_NPM/node_modules/anki-apkg-export" ]; then
+  echo "installing anki-apkg-export into $BENCH_NPM" >&2
+  npm install --silent --no-audit --no-fund --prefix "$BENCH_NPM" anki-apkg-export@4 >/dev/null
+fi
+
+# seconds and peak RSS (MiB) of a command; its output goes to $BENCH_WORK/last.out
+measure() {
+  /usr/bin/time -f "%e %M" -o "$BENCH_WORK/time.txt" "$@" >"$BENCH_WORK/last.out" 2>&1 || {
+    echo "failed: $*" >&2
+    cat "$BENCH_WORK/last.out" >&2
+    exit 1
+  }
+  read -r secs kib <"$BENCH_WORK/time.txt"
+  echo "$secs $((kib / 1024))"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
+
+bank_of() {
+  local n=$1 bank="$BENCH_WORK/export-$1"
+  if [ ! -f "$bank/bank.yaml" ]; then
+    rm -rf "$bank"
+    "$bin/qbank-generate-bank" --questions "$n" --files $((n / 1000)) --out "$bank" --seed 11 >/dev/null
+  fi
+  echo "$bank"
+}
+
+big=$(bank_of "${BENCH_EXPORT_SIZE:-100000}")
+out="$BENCH_WORK/export-out"
+mkdir -p "$out"
+echo "--- ${BENCH_EXPORT_SIZE:-100000} questions ($(du -sm "$big" | cut -f1) MB of YAML)"
+# The lint pass every export runs first (it refuses a bank with errors), measured alone.
+read -r lint_s lint_mb < <(measure "$QBANK" lint "$big" --no-progress)
+printf '%-28s %7ss %6s MiB\n' "lint alone (part of each)" "$lint_s" "$lint_mb"
+for format in anki anki-text csv markdown; do
+  read -r secs mb < <(measure "$QBANK" export "$format" "$big" -o "$out/bank.$format")
+  size=$(du -m "$out/bank.$format" | cut -f1)
+  printf '%-28s %7ss %6s MiB  (%s MB)\n' "export $format" "$secs" "$mb" "$size"
+  # The exporter alone (bank already loaded, no lint): qbank-bench-export-only, built with the tests.
+  if [ -x "$bin/qbank-bench-export-only" ]; then
+    read -r _ only < <("$bin/qbank-bench-export-only" "$format" "$big" "$out/only.$format")
+    printf '%-28s %7ss\n' "  of which writing $format" "$only"
+  fi
+done
+
+small=$(bank_of 10000)
+echo "--- 10000 notes: qbank vs anki-apkg-export"
+read -r q_s q_mb < <(measure "$QBANK" export anki "$small" -o "$out/small.apkg")
+"$QBANK" export anki-text "$small" -o "$out/small.txt"
+read -r p_s p_mb < <(measure env NODE_PATH="$BENCH_NPM/node_modules" node --max-old-space-size=4096 \
+  "$here/anki_peer.js" "$out/small.txt" "$out/peer.apkg")
+printf '%-28s %7ss %6s MiB\n' "qbank export anki" "$q_s" "$q_mb" "anki-apkg-export" "$p_s" "$p_mb"
+# /usr/bin/time has 10 ms resolution; count a 0.00 s run as 0.01 s for the ratio.
+q_floor=$(awk -v s="$q_s" 'BEGIN { print (s < 0.01 ? 0.01 : s) }')
+echo "ratio: qbank is $(ratio "$p_s" "$q_floor")x faster than anki-apkg-export at 10k notes"
