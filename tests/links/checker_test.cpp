@@ -91,7 +91,7 @@ TEST_CASE("a server that refuses HEAD gets a GET", "[links][checker]") {
   CHECK(server.hits("/head405", "GET") == 1);
 }
 
-TEST_CASE("403 on HEAD gets a GET; 403 on GET too is an error, not dead", "[links][checker]") {
+TEST_CASE("403 on HEAD gets a GET, and 403 on GET too is an error, not dead", "[links][checker]") {
   TestServer server;
   Outcome o = check_one(server.url("/forbidden"));
   CHECK(o.verdict == Verdict::error);

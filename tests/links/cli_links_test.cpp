@@ -109,7 +109,7 @@ TEST_CASE("qbank links --against checks only new URLs", "[links][cli]") {
   CHECK(json["summary"]["urls"] == 2);  // /ok and /gone
 }
 
-TEST_CASE("qbank links --cache: reruns skip healthy URLs; a corrupt cache only warns", "[links][cli][cache]") {
+TEST_CASE("qbank links --cache: reruns skip healthy URLs and a corrupt cache only warns", "[links][cli][cache]") {
   Fixture f({"/flaky"});
   std::string cache = (f.dir.path() / "cache.json").string();
   f.dir.write("cache.json", "{ this is not json");

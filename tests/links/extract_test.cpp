@@ -6,7 +6,7 @@
 using namespace qbank::links;
 using Catch::Matchers::Equals;
 
-TEST_CASE("Markdown links, images and autolinks are found; relative and mailto are not", "[links][extract]") {
+TEST_CASE("Markdown links, images and autolinks are found but relative and mailto links are not", "[links][extract]") {
   auto urls = markdown_urls(
       "See [the paper](https://arxiv.org/abs/1706.03762 \"title\") and ![fig](https://example.org/f.png).\n\n"
       "Bare https://example.org/bare, angle <https://example.org/angle>, www.example.net/w.\n\n"
