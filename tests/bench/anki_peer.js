@@ -4,6 +4,11 @@
 // Usage: node anki_peer.js NOTES.txt OUT.apkg  (NODE_PATH must reach anki-apkg-export)
 'use strict';
 const fs = require('fs');
+// The sql.js build anki-apkg-export loads has a fixed 16 MiB heap and aborts after a few
+// thousand realistic notes; the same sql.js release ships a memory-growth build, used instead.
+const growth = require.resolve('sql.js/js/sql-memory-growth.js');
+require(growth);
+require.cache[require.resolve('sql.js')] = require.cache[growth];
 const AnkiExport = require('anki-apkg-export').default;
 
 function parseRecords(text) {

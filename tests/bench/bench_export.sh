@@ -20,7 +20,7 @@ fi
 measure() {
   /usr/bin/time -f "%e %M" -o "$BENCH_WORK/time.txt" "$@" >"$BENCH_WORK/last.out" 2>&1 || {
     echo "failed: $*" >&2
-    cat "$BENCH_WORK/last.out" >&2
+    tail -c 2000 "$BENCH_WORK/last.out" >&2
     exit 1
   }
   read -r secs kib <"$BENCH_WORK/time.txt"
