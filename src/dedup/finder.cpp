@@ -79,10 +79,15 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
   });
   std::unordered_map<std::string_view, std::size_t> first;
   first.reserve(entries.size());
+  // An exact copy with the same answer as well adds nothing to the near-duplicate search (it is
+  // reported already), and a thousand of them would make a thousand-fold search: left out.
+  std::vector<bool> skip(entries.size(), false);
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (keys[i].empty()) continue;  // blank questions are empty-question's business
+    skip[i] = keys[i].empty();  // blank questions are empty-question's business
+    if (keys[i].empty()) continue;
     auto [it, inserted] = first.emplace(keys[i], i);
     if (inserted) continue;
+    skip[i] = exact_key(entries[i].question->answer) == exact_key(entries[it->second].question->answer);
     const Entry& a = entries[it->second];
     if ((a.fresh || entries[i].fresh) && !acknowledged(*a.question, *entries[i].question))
       pairs.push_back({it->second, i, true, 1.0, 1.0, -1.0});
@@ -91,7 +96,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
   // Near: candidates from the prefix index, then the exact score of each candidate only.
   detail::Profiles profiles(entries, keys);
   double min_question = std::max(0.0, (settings.threshold - (1 - k_question_share)) / k_question_share);
-  detail::for_each_candidate(profiles.questions(), min_question, [&](std::size_t a, std::size_t b) {
+  detail::for_each_candidate(profiles.questions(), min_question, skip, [&](std::size_t a, std::size_t b) {
     const Entry& x = entries[a];
     const Entry& y = entries[b];
     if (!x.fresh && !y.fresh) return;

@@ -11,7 +11,9 @@ namespace qbank::dedup {
 
 namespace {
 
-void check_list(const std::vector<bank::Resource>& resources, const std::string& owner, std::vector<Diagnostic>& out) {
+template <typename Owner>
+void check_list(const std::vector<bank::Resource>& resources, const Owner& owner, std::vector<Diagnostic>& out) {
+  if (resources.size() < 2) return;  // most questions: nothing to compare, nothing to allocate
   std::map<std::string, const bank::Resource*> seen;
   for (const auto& resource : resources) {
     auto [it, inserted] = seen.emplace(normalize_url(resource.url), &resource);
@@ -21,8 +23,8 @@ void check_list(const std::vector<bank::Resource>& resources, const std::string&
     d.rule = k_duplicate_resource;
     d.where = resource.where;
     d.message = first.url == resource.url
-                    ? fmt::format("{} lists '{}' twice", owner, resource.url)
-                    : fmt::format("{} lists '{}' twice (here as '{}')", owner, first.url, resource.url);
+                    ? fmt::format("{} lists '{}' twice", owner(), resource.url)
+                    : fmt::format("{} lists '{}' twice (here as '{}')", owner(), first.url, resource.url);
     d.hint = "remove one of the two entries (keep the better title)";
     d.related.push_back({first.where, "first listed here"});
     out.push_back(std::move(d));
@@ -33,9 +35,10 @@ void check_list(const std::vector<bank::Resource>& resources, const std::string&
 
 std::vector<Diagnostic> duplicate_resources(const bank::Bank& bank) {
   std::vector<Diagnostic> out;
-  if (!bank.info.file.empty()) check_list(bank.info.resources, bank.info.file, out);
+  // The owner's name is only built for a finding.
+  if (!bank.info.file.empty()) check_list(bank.info.resources, [&] { return bank.info.file; }, out);
   for (const auto& section : bank.sections)
-    for (const auto& q : section.questions) check_list(q.resources, fmt::format("question '{}'", q.id), out);
+    for (const auto& q : section.questions) check_list(q.resources, [&] { return fmt::format("question '{}'", q.id); }, out);
   return out;
 }
 

@@ -170,7 +170,7 @@ double overlap(const WordSet& a, const WordSet& b) {
   return common / (a.total + b.total - common);
 }
 
-void for_each_candidate(const std::vector<WordSet>& questions, double min_overlap,
+void for_each_candidate(const std::vector<WordSet>& questions, double min_overlap, const std::vector<bool>& skip,
                         const std::function<void(std::size_t, std::size_t)>& visit) {
   // Global word order: heaviest (rarest) first. If overlap(a, b) >= t then the shared weight is
   // at least t * total(a), so a pair cannot share only words outside a's prefix when the words
@@ -179,6 +179,7 @@ void for_each_candidate(const std::vector<WordSet>& questions, double min_overla
   parallel_chunks(questions.size(), [&](std::size_t begin, std::size_t end, unsigned) {
     std::vector<std::size_t> order;
     for (std::size_t i = begin; i < end; ++i) {
+      if (skip[i]) continue;
       const WordSet& set = questions[i];
       order.resize(set.hashes.size());
       std::iota(order.begin(), order.end(), 0);
@@ -202,6 +203,10 @@ void for_each_candidate(const std::vector<WordSet>& questions, double min_overla
   for (std::size_t i = 0; i < prefixes.size(); ++i) {
     for (auto h : prefixes[i]) {
       auto it = std::lower_bound(postings.begin(), postings.end(), std::make_pair(h, std::uint32_t{0}));
+      // A word in the prefixes of thousands of questions tells them apart from nothing; probing
+      // it would make the work quadratic on a degenerate bank, so it is left out.
+      auto last = std::upper_bound(it, postings.end(), std::make_pair(h, UINT32_MAX));
+      if (last - it > static_cast<std::ptrdiff_t>(k_max_postings)) continue;
       for (; it != postings.end() && it->first == h && it->second < i; ++it) {
         std::uint32_t j = it->second;
         if (seen[j] == i) continue;

@@ -65,9 +65,11 @@ void parallel_chunks(std::size_t n, Fn fn) {
 // Weighted Jaccard overlap, 0-1.
 double overlap(const WordSet& a, const WordSet& b);
 
-// Calls visit(a, b) (a < b) for every pair whose question overlap may reach min_overlap;
-// a superset of those pairs, each once.
-void for_each_candidate(const std::vector<WordSet>& questions, double min_overlap,
+// Calls visit(a, b) (a < b) for every pair whose question overlap may reach min_overlap (a
+// superset of those pairs, each once), leaving out questions with skip[i] set and words in
+// the indexed prefixes of more than k_max_postings questions (which bounds the work).
+inline constexpr std::size_t k_max_postings = 5000;
+void for_each_candidate(const std::vector<WordSet>& questions, double min_overlap, const std::vector<bool>& skip,
                         const std::function<void(std::size_t, std::size_t)>& visit);
 
 }  // namespace qbank::dedup::detail

@@ -231,3 +231,23 @@ TEST_CASE("pair diagnostics say what differs and how to acknowledge") {
         R"({"a":{"id":"s1","file":"a.yaml","line":3},"b":{"id":"s2","file":"a.yaml","line":8},"score":1.0,"kind":"near",)"
         R"("question_score":1.0,"answer_score":null,"only_in_a":[],"only_in_b":["the"]})");
 }
+
+TEST_CASE("degenerate banks stay linear: thousands of copies and of one template") {
+  std::vector<Q> copies, template_questions;
+  for (int i = 0; i < 3000; ++i) {
+    copies.push_back({"copy-" + std::to_string(i), "What is the bias-variance tradeoff?", "The same answer."});
+    template_questions.push_back({"item-" + std::to_string(i), "What is item " + std::to_string(i) + " of the list?", ""});
+  }
+  bank::Bank bank;
+  test::add_section(bank, "copies.yaml", copies);
+  test::add_section(bank, "template.yaml", template_questions);
+  Findings f = find_duplicates(bank, {});
+  // Every copy pairs with the first one (not with each other); one exact pair per copy.
+  std::size_t exact = 0;
+  for (const auto& p : all_pairs(f)) {
+    CHECK(p.a == "copy-0");
+    exact += p.exact;
+  }
+  CHECK(exact == 2999);
+  CHECK(all_pairs(f).size() == 2999);  // "item 7" and "item 8" differ in the word that matters
+}
