@@ -92,10 +92,12 @@ Runner configure_links(CLI::App& command) {
   command.add_option("--cache", cli->cache, "Cache file: healthy URLs are not re-checked while fresh")->type_name("FILE");
   command.add_option("--max-age", cli->max_age, "How long a cached result stays fresh (default 1d)")->type_name("DURATION");
   command.add_flag("--no-cache", cli->no_cache, "Ignore the cache configured in qbank.yaml");
-  command.add_option("--exclude", cli->exclude, "Do not check URLs matching this regex (repeatable)")->type_name("REGEX");
+  command.add_option("--exclude", cli->exclude, "Do not check URLs matching this regex (repeatable)")->type_name("REGEX")
+      ->allow_extra_args(false);  // one value per --exclude, so PATHs after it stay PATHs
   command.add_flag("--allow-private", cli->allow_private, "Allow private, loopback and link-local targets");
   command.add_option("--against", cli->against, "Check only URLs not already in this reference bank (for pull requests)")
-      ->type_name("REF_PATH");
+      ->type_name("REF_PATH")
+      ->allow_extra_args(false);
   command.add_option("--fail-on", cli->fail_on, "Exit 1 on: dead (default), error (dead or unreachable), never")
       ->check(CLI::IsMember({"dead", "error", "never"}));
   command.footer(

@@ -124,6 +124,16 @@ TEST_CASE("qbank links --cache: reruns skip healthy URLs and a corrupt cache onl
   CHECK_THAT(second.out, Catch::Contains("0 requests, 2 cached"));
 }
 
+TEST_CASE("qbank links: --exclude takes one value so a PATH after it stays a PATH", "[links][cli]") {
+  Fixture f({"/missing"});
+  // The first pattern keeps a regression (PATH swallowed, questions/ checked) off the network.
+  auto result = run_qbank({"links", "--config", f.config, "--no-progress", "--allow-private", "--exclude",
+                           R"(^https?://(?!127\.0\.0\.1[:/]))", "--exclude", "/missing$", f.bank});
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("1 ok, 0 redirected, 0 dead, 0 error, 0 blocked, 1 excluded"));
+  CHECK(f.server.hits("/missing") == 0);
+}
+
 TEST_CASE("qbank links: config and option mistakes exit 2", "[links][cli]") {
   Fixture f({"/ok"}, "  concurency: 3\n");
   auto result = f.run({"--allow-private"});
