@@ -165,4 +165,11 @@ TEST_CASE("anki: the same bank and SOURCE_DATE_EPOCH give a byte-identical packa
   REQUIRE(export_bank("anki", tricky_bank(), dir.path() / "c.apkg", k_epoch + 86400).exit_code == 0);
   CHECK(read_text(dir.path() / "a.apkg") == read_text(dir.path() / "b.apkg"));
   CHECK(read_text(dir.path() / "a.apkg") != read_text(dir.path() / "c.apkg"));
+
+  // Zip entry times are written in UTC, so the time zone does not change the bytes either.
+  auto out = (dir.path() / "tz.apkg").string();
+  auto result = run_qbank({"export", "anki", tricky_bank().string(), "-o", out}, {},
+                          {{"SOURCE_DATE_EPOCH", std::to_string(k_epoch)}, {"TZ", "America/New_York"}});
+  REQUIRE(result.exit_code == 0);
+  CHECK(read_text(out) == read_text(dir.path() / "a.apkg"));
 }
