@@ -36,8 +36,9 @@ std::string where_list(const std::vector<SourceLocation>& references) {
 std::string render_markdown(const LinkRun& run, const ReportScope& scope) {
   Totals t = totals(run.results);
   std::string out = "# Link check report\n\n";
-  out += fmt::format("**{} dead**, {} redirected, {} could not be checked, {} ok ({} URLs in {} files, {} questions)\n",
-                     t.dead, t.redirected, t.error, t.ok, t.urls, scope.files, scope.questions);
+  out += fmt::format("**{} dead**, {} redirected, {} could not be checked, {} ok ({} URL{} in {} file{}, {} question{})\n",
+                     t.dead, t.redirected, t.error, t.ok, t.urls, t.urls == 1 ? "" : "s", scope.files,
+                     scope.files == 1 ? "" : "s", scope.questions, scope.questions == 1 ? "" : "s");
 
   std::map<std::string, std::vector<std::pair<int, const LinkResult*>>> dead_by_file;
   for (const auto& result : run.results)

@@ -112,6 +112,7 @@ TEST_CASE("reports: json fields, markdown grouping, diagnostics per reference, e
   CHECK(json["summary"]["references"] == 5);
 
   std::string markdown = render_markdown(run, {2, 10});
+  CHECK_THAT(markdown, Catch::StartsWith("# Link check report\n\n**1 dead**, 1 redirected, 1 could not be checked, 1 ok (4 URLs in 2 files, 10 questions)\n"));
   CHECK_THAT(markdown, Catch::Contains("### a.yaml\n\n| Line | URL | Status |\n|---:|---|---|\n| 3 | https://a.org/dead | HTTP 404 |"));
   CHECK_THAT(markdown, Catch::Contains("### b.yaml"));
   CHECK_THAT(markdown, Catch::Contains("| https://a.org/moved | https://a.org/new | a.yaml:4 |"));
