@@ -77,7 +77,7 @@ TEST_CASE("colour: never when piped, on with --color always, never with NO_COLOR
   CHECK(run_qbank({"lint", bank, "--color", "always"}, {}, {{"NO_COLOR", "1"}}).out.find("\x1b[") == std::string::npos);
 }
 
-TEST_CASE("severities come from qbank.yaml beside the bank; warnings alone exit 0") {
+TEST_CASE("severities come from qbank.yaml beside the bank, and warnings alone exit 0") {
   TempDir dir;
   auto bank = bank_with_problems(dir);
   dir.write("bank/qbank.yaml", "rules:\n  placeholder-text: warning\n  duplicate-id: off\n");
@@ -141,7 +141,7 @@ TEST_CASE("every kind of broken file in one bank is reported, none stops the oth
   CHECK(json["summary"]["questions"] == 1);
 }
 
-TEST_CASE("qbank rules lists every id; an unknown id gets a suggestion") {
+TEST_CASE("qbank rules lists every id, and an unknown id gets a suggestion") {
   auto list = run_qbank({"rules"});
   CHECK(list.exit_code == 0);
   for (auto id : {"yaml-syntax", "schema", "duplicate-id", "placeholder-text", "citation-artifact", "dead-link"})

@@ -126,7 +126,7 @@ TEST_CASE("an alias bomb is stopped by the node budget, quickly") {
   CHECK(d.message.find("alias bomb") != std::string::npos);
 }
 
-TEST_CASE("duplicate keys are reported at the second key; the first value is kept") {
+TEST_CASE("duplicate keys are reported at the second key, the first value is kept") {
   auto file = load("section: Basics\nquestions:\n  - id: pca\n    question: q\n    answer: first\n    answer: second\n");
   const auto& d = only(file);
   CHECK(d.rule == "duplicate-key");
