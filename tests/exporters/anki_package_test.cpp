@@ -131,7 +131,7 @@ TEST_CASE("anki: sort field and csum are Anki's (SHA-1 of the stripped first fie
   CHECK(quoted[0][0] == "He said \"hello\", then wrote a second line?");
 }
 
-TEST_CASE("anki: raw HTML and javascript: links never reach a card; math passes through") {
+TEST_CASE("anki: raw HTML and javascript: links never reach a card, and math passes through") {
   Exported exported;
   for (const auto& row : exported.package.query("SELECT flds FROM notes")) {
     CHECK(row[0].find("<script") == std::string::npos);
@@ -146,7 +146,7 @@ TEST_CASE("anki: raw HTML and javascript: links never reach a card; math passes 
   CHECK(math[1].find("\\[ a_1 * b_2 = c_{*} \\]") != std::string::npos);
 }
 
-TEST_CASE("anki: GFM tables, strikethrough and autolinks render; resources are a list of links") {
+TEST_CASE("anki: GFM tables, strikethrough and autolinks render, and resources are a list of links") {
   Exported exported;
   auto fields = exported.fields_of("table-and-strike");
   CHECK(fields[0].find("<del>strikethrough</del>") != std::string::npos);
