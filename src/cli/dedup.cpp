@@ -15,9 +15,9 @@
 #include "dedup/options.hpp"
 #include "dedup/report.hpp"
 #include "dedup/resources.hpp"
+#include "lint/dedup_stage.hpp"
 #include "lint/lint.hpp"
 #include "output/json_diagnostic.hpp"
-#include "rules/rule.hpp"
 
 namespace qbank::cli {
 
@@ -37,11 +37,6 @@ void check_stage_config(const config::Config& config) {
     throw Error(fmt::format("{}: dedup: unknown key '{}' (set threshold under rules.near-duplicate-question and min-run "
                             "under rules.repeated-section)",
                             config.file.string(), key));
-}
-
-bool rule_on(const config::Config& config, const char* id) {
-  const rules::Rule* rule = rules::find_rule(id);
-  return config.severity_of(id, rule ? rule->default_severity : Severity::error) != Severity::off;
 }
 
 }  // namespace
@@ -66,8 +61,7 @@ Runner configure_dedup(CLI::App& command) {
   return [options]() {
     config::Config config = load_config(options->input);
     check_stage_config(config);
-    dedup::Settings settings = dedup::settings_from(config.options_of(dedup::k_near_duplicate),
-                                                    config.options_of(dedup::k_repeated_section));
+    dedup::Settings settings = lint::dedup_settings(config);
     if (options->threshold) settings.threshold = dedup::checked_threshold(*options->threshold, "--threshold");
 
     output::Progress progress("qbank: loading", progress_enabled(options->output));
@@ -88,8 +82,8 @@ Runner configure_dedup(CLI::App& command) {
       return 0;
     }
 
-    bool exact_on = rule_on(config, dedup::k_duplicate_question), near_on = rule_on(config, dedup::k_near_duplicate);
-    bool runs_on = rule_on(config, dedup::k_repeated_section);
+    bool exact_on = lint::rule_enabled(config, dedup::k_duplicate_question);
+    bool near_on = lint::rule_enabled(config, dedup::k_near_duplicate);
     std::vector<Diagnostic> diagnostics;
     nlohmann::ordered_json pairs = nlohmann::ordered_json::array(), sections = nlohmann::ordered_json::array();
     for (const auto& loaded : banks) {
@@ -101,8 +95,7 @@ Runner configure_dedup(CLI::App& command) {
         diagnostics.push_back(dedup::pair_diagnostic(findings, pair));
         pairs.push_back(dedup::pair_to_json(findings, pair));
       }
-      for (const auto& run : findings.runs) {
-        if (!runs_on) continue;
+      for (const auto& run : findings.runs) {  // none are formed when repeated-section is off
         diagnostics.push_back(dedup::run_diagnostic(findings, run));
         sections.push_back(dedup::run_to_json(findings, run));
       }

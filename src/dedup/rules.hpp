@@ -1,4 +1,5 @@
-// The duplicate finder's lint rules, as registered in rules/registry.cpp.
+// The duplicate finder's one ordinary lint rule, registered in rules/registry.cpp. The three
+// question rules come from one run of the finder: lint/dedup_stage.hpp.
 #pragma once
 
 #include "bank/model.hpp"
@@ -6,9 +7,6 @@
 
 namespace qbank::dedup {
 
-void check_duplicate_question(const bank::Bank& bank, rules::RuleContext& context);
-void check_near_duplicate_question(const bank::Bank& bank, rules::RuleContext& context);
-void check_repeated_section(const bank::Bank& bank, rules::RuleContext& context);
 void check_duplicate_resource(const bank::Bank& bank, rules::RuleContext& context);
 
 }  // namespace qbank::dedup

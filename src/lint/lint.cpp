@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "lint/dedup_stage.hpp"
 #include "rules/rule.hpp"
 
 namespace qbank::lint {
@@ -30,17 +31,21 @@ LintRun run_lint(const std::vector<std::filesystem::path>& paths, const config::
   for (auto& loaded : run.banks) {
     for (auto& d : loaded.diagnostics) run.diagnostics.push_back(d);
     for (const auto& rule : rules::all_rules()) {
-      if (!rule.check) continue;
-      if (options.rule_filter && !options.rule_filter(rule.id)) continue;
-      if (config.severity_of(rule.id, rule.default_severity) == Severity::off) continue;
+      if (!rule.check || !rule_enabled(config, rule.id)) continue;
       rules::RuleContext context(rule.id, config.options_of(rule.id), run.diagnostics);
       rule.check(loaded.bank, context);
     }
+    for (auto& d : run_dedup_stage(loaded.bank, config)) run.diagnostics.push_back(std::move(d));
     run.summary.files += loaded.files;
     run.summary.questions += loaded.bank.question_count();
   }
   finish_diagnostics(run.diagnostics, config);
   return run;
+}
+
+bool rule_enabled(const config::Config& config, std::string_view rule_id) {
+  const rules::Rule* rule = rules::find_rule(rule_id);
+  return config.severity_of(rule_id, rule ? rule->default_severity : Severity::error) != Severity::off;
 }
 
 std::vector<std::string> known_rule_ids() {

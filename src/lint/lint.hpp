@@ -16,8 +16,6 @@
 namespace qbank::lint {
 
 struct LintOptions {
-  // Which rules with a check function run (default: all). Stage ids are always kept.
-  std::function<bool(std::string_view rule_id)> rule_filter;
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
@@ -35,6 +33,9 @@ bank::LoadOptions load_options(const config::Config& config);
 // Gives each diagnostic its configured severity (or its rule's default), removes `off` ones
 // and sorts. For stages that produce diagnostics outside run_lint (dedup, links).
 void finish_diagnostics(std::vector<Diagnostic>& diagnostics, const config::Config& config);
+
+// Whether the config leaves `rule_id` on (at its own or the rule's default severity).
+bool rule_enabled(const config::Config& config, std::string_view rule_id);
 
 std::vector<std::string> known_rule_ids();
 std::vector<output::RuleInfo> rule_infos();

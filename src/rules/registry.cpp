@@ -77,7 +77,7 @@ const std::array k_rules{
          "more or less ('the silhouette score') makes it a near-duplicate instead. Pairs inside a "
          "repeated block are reported once by repeated-section. Acknowledge a pair judged "
          "distinct with `distinct-from: [id]` on either question.",
-         dedup::check_duplicate_question},
+         nullptr},
     Rule{"near-duplicate-question", Stage::dedup, W, "the same question in other words",
          "Questions that differ in wording (word order, articles, 'What is' / 'Explain' / "
          "'Define', inflections such as 'differ' / 'difference', an acronym spelled out) but ask "
@@ -87,14 +87,13 @@ const std::array k_rules{
          "counts. Every finding shows the score and the words that differ. Acknowledge a pair "
          "judged distinct with `distinct-from: [id]` on either question. Option: threshold (0-1, "
          "default 0.8; `qbank dedup --threshold` overrides it).",
-         dedup::check_near_duplicate_question},
+         nullptr},
     Rule{"repeated-section", Stage::dedup, E, "a run of consecutive questions that repeats another run",
          "A copy-pasted block (consecutive questions of one file that duplicate, exactly or "
          "nearly, consecutive questions elsewhere) is reported once, with both line ranges and "
          "the count, instead of one finding per pair. Option: min-run (at least 2, default 3). "
-         "In `qbank lint` each dedup rule sees only its own option (the other one takes its "
-         "default there); `qbank dedup` applies both to all four rules.",
-         dedup::check_repeated_section},
+         "Switched off, the pairs of a copied block are reported one by one instead.",
+         nullptr},
     Rule{"duplicate-resource", Stage::dedup, W, "the same URL twice in one resource list",
          "The same URL twice in one question's resources or in bank.yaml's, compared after "
          "normalisation: scheme and host case, default port, trailing slash, 'www.', fragment. "

@@ -97,7 +97,7 @@ TEST_CASE("a broken config is exit 2 with its position and a suggestion") {
                           ":2:3: unknown rule 'placeholder-txt' (did you mean 'placeholder-text'?); `qbank rules` lists them\n");
 }
 
-TEST_CASE("--output writes the report atomically to a file, and nothing to stdout") {
+TEST_CASE("lint --output writes the report atomically to a file, and nothing to stdout") {
   TempDir dir;
   auto bank = bank_with_problems(dir);
   auto report = dir.path() / "report.json";
@@ -154,7 +154,7 @@ TEST_CASE("qbank rules lists every id, and an unknown id gets a suggestion") {
   CHECK(unknown.err == "qbank: error: unknown rule 'placeholder-txt' (did you mean 'placeholder-text'?)\n");
 }
 
-TEST_CASE("--fix removes citation markers in place, keeps the file's mode, and reports what is left") {
+TEST_CASE("lint --fix removes citation markers in place, keeps the file's mode, and reports what is left") {
   TempDir dir;
   dir.write("b/bank.yaml", "title: T\ndeck: D\n");
   auto section = dir.write("b/01.yaml",

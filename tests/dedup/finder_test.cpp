@@ -192,7 +192,7 @@ TEST_CASE("a block of repeated questions is one run, not pairs") {
   CHECK(strict.pairs.size() == 4);
 }
 
-TEST_CASE("--against reports only pairs with new or changed questions") {
+TEST_CASE("dedup --against reports only pairs with new or changed questions") {
   bank::Bank reference;
   test::add_section(reference, "01.yaml", {{"x", "What is entropy?", "e"}, {"x-again", "Explain entropy.", "e"}});
   bank::Bank proposed = reference;  // the pull request keeps the old pair and adds one question

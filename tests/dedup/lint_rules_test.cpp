@@ -1,5 +1,5 @@
-// The dedup rules inside the lint pipeline: one finder run shared by the three question rules,
-// options read from the config, and no stale findings from one bank leaking into the next.
+// The dedup rules inside the lint pipeline: one finder run per bank for the three question
+// rules, options read from the config together, and each run's findings its own.
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
@@ -24,13 +24,13 @@ const char* k_two = "section: S\nquestions:\n"
 
 }  // namespace
 
-TEST_CASE("lint runs the dedup rules bank by bank, never reusing another bank's findings") {
+TEST_CASE("lint runs the dedup rules bank by bank, each run on what the bank holds") {
   test::TempDir dir;
   auto first = dir.write("one/a.yaml", k_two);
   config::Config config;
   auto run = lint::run_lint({first}, config);
   CHECK(dedup_lines(run) == std::vector<std::string>{first.string() + ":7 duplicate-question"});
-  // The same content again (the cache may answer) and then changed content (it must not).
+  // The same content again, then changed content: each run reports what the bank holds now.
   CHECK(dedup_lines(lint::run_lint({first}, config)) == dedup_lines(run));
   dir.write("one/a.yaml", std::string(k_two) + "  - id: c\n    question: Explain entropy.\n    answer: Impurity.\n");
   auto changed = lint::run_lint({first}, config);
@@ -52,4 +52,25 @@ TEST_CASE("lint takes the dedup options from the config and rejects bad ones") {
   config.rule_options.clear();
   config.rule_options["duplicate-question"] = {{"threshold", 0.5}};
   CHECK_THROWS_WITH(lint::run_lint({file}, config), "rules.duplicate-question: unknown option 'threshold' (this rule has no options)");
+}
+
+TEST_CASE("lint reads both dedup options together, and repeated-section off reports the pairs one by one") {
+  test::TempDir dir;
+  std::string block;
+  for (int i = 0; i < 4; ++i)
+    block += "  - id: q" + std::to_string(i) + "\n    question: What is topic" + "abcd"[i] + " zeta?\n    answer: Answer " + "abcd"[i] +
+             ".\n";
+  auto a = dir.write("b/a.yaml", "section: A\nquestions:\n" + block);
+  std::string copy = block;
+  for (std::size_t at = copy.find("id: q"); at != std::string::npos; at = copy.find("id: q", at + 1)) copy.replace(at, 5, "id: r");
+  dir.write("b/b.yaml", "section: B\nquestions:\n" + copy);
+  config::Config config;
+  auto lines = dedup_lines(lint::run_lint({dir.path() / "b"}, config));
+  REQUIRE(lines.size() == 1);  // one repeated section of 4
+  CHECK(lines[0].ends_with("repeated-section"));
+  config.rule_options["repeated-section"] = {{"min-run", 5}};  // a block of 4 is no longer a section
+  CHECK(dedup_lines(lint::run_lint({dir.path() / "b"}, config)).size() == 4);
+  config.rule_options.clear();
+  config.severities["repeated-section"] = Severity::off;  // off: its pairs come back one by one
+  CHECK(dedup_lines(lint::run_lint({dir.path() / "b"}, config)).size() == 4);
 }

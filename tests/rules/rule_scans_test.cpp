@@ -42,7 +42,7 @@ TEST_CASE("words that merely contain 'cite' or 'turn' are not citation markers")
   CHECK_FALSE(find_citation_artifact("Excited about turnover"));
 }
 
-TEST_CASE("--fix removes citation markers and the space before them, and nothing else") {
+TEST_CASE("lint --fix removes citation markers and the space before them, and nothing else") {
   using qbank::rules::remove_citation_artifacts;
   std::string yaml = "  - url: \"https://github.com/ageron/handson-ml3 \xEE\x88\x80" "cite\xEE\x88\x82" "turn0search2\xEE\x88\x81\"\n"
                      "    title: fastai citeturn2search0 course\n"
