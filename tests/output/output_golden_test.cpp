@@ -14,17 +14,29 @@ using namespace qbank;
 
 namespace {
 
+Diagnostic make(SourceLocation where, std::string rule, Severity severity, std::string message, std::string hint = {}) {
+  Diagnostic d;
+  d.where = std::move(where);
+  d.rule = std::move(rule);
+  d.severity = severity;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
 std::vector<Diagnostic> sample() {
   std::vector<Diagnostic> list;
-  Diagnostic schema{{"questions/02-intermediate.yaml", 41, 5}, "schema", Severity::error,
-                    "question 'pca': missing required field 'answer'", "expected a mapping with 'id', 'question' and 'answer'", {}};
-  Diagnostic duplicate{{"questions/01-basic.yaml", 88, 9}, "duplicate-id", Severity::error,
-                       "duplicate id 'pca' (first used at questions/02-intermediate.yaml:41)", "",
-                       {{{"questions/02-intermediate.yaml", 41, 9}, "'pca' first used here"}}};
-  Diagnostic placeholder{{"questions/my folder/03,x.yaml", 7, 13}, "placeholder-text", Severity::warning,
-                         "question 'tbd': placeholder text 'TBD' in the answer", "replace the placeholder: 100% of it", {}};
-  Diagnostic whole_file{{"questions/big.yaml", 0, 0}, "input-limit", Severity::error, "file is 20000000 bytes, over the limit", "", {}};
-  list = {schema, duplicate, placeholder, whole_file};
+  list.push_back(make({"questions/02-intermediate.yaml", 41, 5}, "schema", Severity::error,
+                      "question 'pca': missing required field 'answer'", "expected a mapping with 'id', 'question' and 'answer'"));
+  list.push_back(make({"questions/01-basic.yaml", 88, 9}, "duplicate-id", Severity::error,
+                      "duplicate id 'pca' (first used at questions/02-intermediate.yaml:41)"));
+  Related first_use;
+  first_use.where = {"questions/02-intermediate.yaml", 41, 9};
+  first_use.message = "'pca' first used here";
+  list.back().related.push_back(first_use);
+  list.push_back(make({"questions/my folder/03,x.yaml", 7, 13}, "placeholder-text", Severity::warning,
+                      "question 'tbd': placeholder text 'TBD' in the answer", "replace the placeholder: 100% of it"));
+  list.push_back(make({"questions/big.yaml", 0, 0}, "input-limit", Severity::error, "file is 20000000 bytes, over the limit"));
   sort_diagnostics(list);
   return list;
 }

@@ -1,6 +1,7 @@
 // The loader on broken and hostile input: every case is a diagnostic at the right place,
 // never a crash, a hang, or silently lost content.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "bank/loader.hpp"
 #include "core/error.hpp"
@@ -183,8 +184,7 @@ TEST_CASE("paths that do not exist and folders without YAML are tool errors") {
 TEST_CASE("loading in parallel gives the same result as one thread") {
   test::TempDir dir;
   for (int i = 0; i < 40; ++i)
-    dir.write("s" + std::to_string(100 + i) + ".yaml",
-              "section: S" + std::to_string(i) + "\nquestions:\n  - id: q" + std::to_string(i) + "\n    question: q\n    answer: a\n");
+    dir.write(fmt::format("s{}.yaml", 100 + i), fmt::format("section: S{0}\nquestions:\n  - id: q{0}\n    question: q\n    answer: a\n", i));
   bank::LoadOptions one, many;
   one.threads = 1;
   many.threads = 8;
