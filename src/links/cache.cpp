@@ -87,6 +87,12 @@ std::string Cache::serialize() const {
   return json.dump(1) + "\n";
 }
 
-void Cache::save(const std::filesystem::path& file) const { write_file_atomically(file, serialize()); }
+void Cache::save(const std::filesystem::path& file) const {
+  // The cache's folder is ours to make (".cache/links.json" on a fresh checkout); a folder that
+  // cannot be made is reported by the write below.
+  std::error_code ignored;
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ignored);
+  write_file_atomically(file, serialize());
+}
 
 }  // namespace qbank::links

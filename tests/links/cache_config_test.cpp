@@ -1,4 +1,6 @@
 // The cache file (freshness, what is kept, corrupt files) and the `links:` config section.
+#include <filesystem>
+
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
@@ -106,4 +108,13 @@ TEST_CASE("config mistakes are errors with a did-you-mean", "[links][config]") {
                     "qbank.yaml: links.timeout: 'soon' is not a duration such as 500ms, 10s or 5m");
   CHECK_THROWS_AS(apply_config(nlohmann::json{{"fail-on", "sometimes"}}, "qbank.yaml", settings), qbank::Error);
   CHECK_THROWS_AS(apply_config(nlohmann::json::array(), "qbank.yaml", settings), qbank::Error);
+}
+
+TEST_CASE("saving the cache makes its folder, as on a fresh checkout", "[links][cache]") {
+  qbank::test::TempDir dir;
+  Cache cache;
+  cache.record("https://a.org/", Outcome{Verdict::ok, 200, "", 1, 12, "HTTP 200"}, 1000);
+  auto file = dir.path() / ".cache" / "links.json";
+  cache.save(file);
+  REQUIRE(std::filesystem::is_regular_file(file));
 }
