@@ -2,7 +2,6 @@
 // and a one-line progress counter on stderr for long work, only when stderr is a TTY.
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <mutex>

@@ -1,8 +1,6 @@
 #include "schema/validator.hpp"
 
 #include <charconv>
-#include <mutex>
-#include <regex>
 #include <set>
 
 #include <fmt/format.h>
@@ -97,8 +95,6 @@ std::optional<std::size_t> second_index(const std::string& description) {
 }
 
 }  // namespace
-
-const nlohmann::json& schema_document(DocumentKind kind) { return parsed(kind).document; }
 
 std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& document, const YAML::Node& yaml_root,
                                  const std::string& file) {

@@ -19,7 +19,4 @@ enum class DocumentKind { bank, section };
 std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& document, const YAML::Node& yaml_root,
                                  const std::string& file);
 
-// The schema documents as JSON (for `qbank schema` and messages that quote expectations).
-const nlohmann::json& schema_document(DocumentKind kind);
-
 }  // namespace qbank::schema
