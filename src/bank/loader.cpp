@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
 #include "bank/model_builder.hpp"
 #include "bank/yaml_json.hpp"
@@ -81,17 +81,9 @@ LoadedFile load_document(const std::string& file_name, std::string content, bool
     return result;
   }
 
-  YAML::Node root;
+  YamlDocument document;
   try {
-    // LoadAll, not Load: Load silently drops every document after the first.
-    std::vector<YAML::Node> documents = YAML::LoadAll(content);
-    if (documents.size() > 1) {
-      report(location_of(documents[1], file_name).line, 1, "yaml-syntax",
-             fmt::format("{} YAML documents in one file ('---' separators); qbank reads one document per file", documents.size()),
-             "move each document into a file of its own");
-      return result;
-    }
-    if (!documents.empty()) root.reset(documents.front());
+    document = YamlDocument::parse(content);
   } catch (const YAML::Exception& error) {
     int error_line = error.mark.is_null() ? 0 : error.mark.line + 1;
     if (auto tab = tab_in_indentation(content, error_line > 0 ? error_line : 1 << 30)) {
@@ -104,8 +96,16 @@ LoadedFile load_document(const std::string& file_name, std::string content, bool
     }
     return result;
   }
-
-  if (root.IsNull() || !root.IsDefined()) {
+  // Every document is parsed (so a later one's syntax errors are found), but qbank reads one.
+  if (document.document_count() > 1) {
+    report(location_of(document.root(1), file_name).line, 1, "yaml-syntax",
+           fmt::format("{} YAML documents in one file ('---' separators); qbank reads one document per file",
+                       document.document_count()),
+           "move each document into a file of its own");
+    return result;
+  }
+  YamlNode root = document.root();
+  if (!root.present() || root.is_null()) {
     report(0, 0, "empty-file", is_bank_yaml ? "bank.yaml is empty" : "file is empty: a section file needs 'section' and 'questions'");
     return result;
   }
@@ -123,7 +123,7 @@ LoadedFile load_document(const std::string& file_name, std::string content, bool
     auto kind = is_bank_yaml ? schema::DocumentKind::bank : schema::DocumentKind::section;
     for (auto& d : schema::validate(kind, conversion.value, root, file_name)) result.diagnostics.push_back(std::move(d));
   }
-  if (!root.IsMap()) return result;  // the schema has said what is wrong
+  if (!root.is_mapping()) return result;  // the schema has said what is wrong
   if (is_bank_yaml)
     result.info = build_bank_info(root, file_name);
   else

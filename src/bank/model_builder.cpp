@@ -6,49 +6,39 @@ namespace qbank::bank {
 
 namespace {
 
-// Lookups go through a const node: operator[] on a non-const yaml-cpp node inserts the key.
-YAML::Node field(const YAML::Node& mapping, const char* key) {
-  const YAML::Node& m = mapping;
-  return m[key];
-}
+std::string scalar(const YamlNode& mapping, const char* key) { return mapping[key].scalar(); }
 
-std::string scalar(const YAML::Node& mapping, const char* key) {
-  YAML::Node value = field(mapping, key);
-  return value.IsDefined() && value.IsScalar() ? value.Scalar() : std::string();
-}
+bool is_scalar(const YamlNode& mapping, const char* key) { return mapping[key].is_scalar(); }
 
-bool is_scalar(const YAML::Node& mapping, const char* key) {
-  YAML::Node value = field(mapping, key);  // a missing key gives an invalid node: ask IsDefined first
-  return value.IsDefined() && value.IsScalar();
-}
-
-std::vector<std::string> scalars(const YAML::Node& mapping, const char* key) {
+std::vector<std::string> scalars(const YamlNode& mapping, const char* key) {
   std::vector<std::string> values;
-  YAML::Node list = field(mapping, key);
-  if (list.IsDefined() && list.IsSequence())
-    for (const auto& item : list)
-      if (item.IsScalar()) values.push_back(item.Scalar());
+  YamlNode list = mapping[key];
+  if (!list.is_sequence()) return values;
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (YamlNode item = list.item(i); item.is_scalar()) values.push_back(item.scalar());
   return values;
 }
 
-SourceLocation value_location(const YAML::Node& mapping, const char* key, const SourceLocation& fallback, const std::string& file) {
-  YAML::Node value = field(mapping, key);
-  if (!value.IsDefined()) return fallback;
-  SourceLocation where = location_of(value, file);
-  if (where.line == 0) where = location_of(key_node(mapping, key), file);  // key with no value
+SourceLocation value_location(const YamlNode& mapping, const char* key, const SourceLocation& fallback, const std::string& file) {
+  YamlNode value = mapping[key];
+  if (!value.present()) return fallback;
+  // A key with no value: its null node is marked at the next token, if at all; use the key.
+  SourceLocation where = location_of(value.is_null() ? mapping.key_of(key) : value, file);
   return where.line == 0 ? fallback : where;
 }
 
-std::vector<Resource> resources(const YAML::Node& mapping, const std::string& file) {
+std::vector<Resource> resources(const YamlNode& mapping, const std::string& file) {
   std::vector<Resource> result;
-  YAML::Node list = field(mapping, "resources");
-  if (!list.IsDefined() || !list.IsSequence()) return result;
-  for (const auto& item : list) {
+  YamlNode list = mapping["resources"];
+  if (!list.is_sequence()) return result;
+  result.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    YamlNode item = list.item(i);
     Resource resource;
-    if (item.IsScalar()) {
-      resource.url = item.Scalar();
+    if (item.is_scalar()) {
+      resource.url = item.scalar();
       resource.where = location_of(item, file);
-    } else if (item.IsMap()) {
+    } else if (item.is_mapping()) {
       resource.url = scalar(item, "url");
       resource.title = scalar(item, "title");
       resource.description = scalar(item, "description");
@@ -81,15 +71,17 @@ int last_content_line(std::string_view content) {
 
 }  // namespace
 
-Section build_section(const YAML::Node& root, const std::string& file, std::string_view content) {
+Section build_section(const YamlNode& root, const std::string& file, std::string_view content) {
   Section section;
   section.file = file;
   section.name = scalar(root, "section");
   section.where = location_of(root, file);
-  YAML::Node list = field(root, "questions");
-  if (!list.IsDefined() || !list.IsSequence()) return section;
-  for (const auto& item : list) {
-    if (!item.IsMap()) continue;
+  YamlNode list = root["questions"];
+  if (!list.is_sequence()) return section;
+  section.questions.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    YamlNode item = list.item(i);
+    if (!item.is_mapping()) continue;
     Question q;
     q.where = location_of(item, file);
     q.id = scalar(item, "id");
@@ -115,7 +107,7 @@ Section build_section(const YAML::Node& root, const std::string& file, std::stri
   return section;
 }
 
-BankInfo build_bank_info(const YAML::Node& root, const std::string& file) {
+BankInfo build_bank_info(const YamlNode& root, const std::string& file) {
   BankInfo info;
   info.file = file;
   info.title = scalar(root, "title");

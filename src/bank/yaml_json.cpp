@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -62,9 +61,9 @@ std::optional<double> core_float(const std::string& s) {
   return negative ? -value : value;
 }
 
-nlohmann::json typed_scalar(const YAML::Node& node) {
-  const std::string& tag = node.Tag();
-  const std::string& text = node.Scalar();
+nlohmann::json typed_scalar(const YamlNode& node) {
+  const std::string& tag = node.tag();
+  const std::string& text = node.scalar();
   // "!" is a quoted or block scalar; an explicit !!str is a string too.
   if (tag == "!" || tag == "tag:yaml.org,2002:str") return text;
   if (tag != "?" && !tag.empty()) {
@@ -85,7 +84,7 @@ class Converter {
  public:
   Converter(const std::string& file, const ConversionLimits& limits) : m_file(file), m_limits(limits) {}
 
-  Conversion run(const YAML::Node& root) {
+  Conversion run(const YamlNode& root) {
     Conversion result;
     result.value = convert(root, 0);
     result.diagnostics = std::move(m_diagnostics);
@@ -94,7 +93,7 @@ class Converter {
   }
 
  private:
-  nlohmann::json convert(const YAML::Node& node, int depth) {
+  nlohmann::json convert(const YamlNode& node, int depth) {
     if (m_stopped) return nullptr;
     if (++m_nodes > m_limits.max_nodes) {
       stop(node, fmt::format("the document expands to more than {} nodes; aliases (*name) that repeat "
@@ -107,37 +106,31 @@ class Converter {
            "a question bank needs only a few levels; check for runaway brackets or indentation");
       return nullptr;
     }
-    switch (node.Type()) {
-      case YAML::NodeType::Null:
-      case YAML::NodeType::Undefined:
+    if (!node.present()) return nullptr;
+    switch (node.kind()) {
+      case YamlKind::null:
         return nullptr;
-      case YAML::NodeType::Scalar:
+      case YamlKind::scalar:
         return typed_scalar(node);
-      case YAML::NodeType::Sequence: {
+      case YamlKind::sequence: {
         nlohmann::json array = nlohmann::json::array();
-        for (const auto& item : node) {
-          array.push_back(convert(item, depth + 1));
+        array.get_ref<nlohmann::json::array_t&>().reserve(node.size());
+        for (std::size_t i = 0; i < node.size(); ++i) {
+          array.push_back(convert(node.item(i), depth + 1));
           if (m_stopped) break;
         }
         return array;
       }
-      case YAML::NodeType::Map: {
+      case YamlKind::mapping: {
         nlohmann::json object = nlohmann::json::object();
-        std::unordered_map<std::string, YAML::Mark> seen;
-        for (const auto& pair : node) {
-          std::string key = pair.first.IsScalar() ? pair.first.Scalar() : std::string("<complex key>");
-          auto [it, inserted] = seen.emplace(key, pair.first.Mark());
+        auto& members = object.get_ref<nlohmann::json::object_t&>();
+        for (std::size_t i = 0; i < node.size(); ++i) {
+          auto [slot, inserted] = members.try_emplace(key_text(node.key(i)));
           if (!inserted) {
-            Diagnostic d;
-            d.where = location_of(pair.first, m_file);
-            d.rule = "duplicate-key";
-            d.message = fmt::format("duplicate key '{}': YAML keeps only one of them", key);
-            d.hint = "merge the two entries or rename one";
-            d.related.push_back({location_of(it->second, m_file), fmt::format("'{}' first defined here", key)});
-            m_diagnostics.push_back(std::move(d));
+            report_duplicate_key(node, i);
             continue;
           }
-          object[key] = convert(pair.second, depth + 1);
+          slot->second = convert(node.value(i), depth + 1);
           if (m_stopped) break;
         }
         return object;
@@ -146,7 +139,24 @@ class Converter {
     return nullptr;
   }
 
-  void stop(const YAML::Node& node, std::string message, std::string hint) {
+  static std::string key_text(const YamlNode& key) { return key.is_scalar() ? key.scalar() : std::string("<complex key>"); }
+
+  // Pair `index` repeats an earlier key of `mapping`; said where both are. Rare, so the earlier
+  // one is searched for only now.
+  void report_duplicate_key(const YamlNode& mapping, std::size_t index) {
+    std::string key = key_text(mapping.key(index));
+    std::size_t first = 0;
+    while (first < index && key_text(mapping.key(first)) != key) ++first;
+    Diagnostic d;
+    d.where = location_of(mapping.key(index), m_file);
+    d.rule = "duplicate-key";
+    d.message = fmt::format("duplicate key '{}': YAML keeps only one of them", key);
+    d.hint = "merge the two entries or rename one";
+    d.related.push_back({location_of(mapping.key(first), m_file), fmt::format("'{}' first defined here", key)});
+    m_diagnostics.push_back(std::move(d));
+  }
+
+  void stop(const YamlNode& node, std::string message, std::string hint) {
     m_stopped = true;
     Diagnostic d;
     d.where = location_of(node, m_file);
@@ -165,7 +175,7 @@ class Converter {
 
 }  // namespace
 
-Conversion yaml_to_json(const YAML::Node& root, const std::string& file, const ConversionLimits& limits) {
+Conversion yaml_to_json(const YamlNode& root, const std::string& file, const ConversionLimits& limits) {
   return Converter(file, limits).run(root);
 }
 
@@ -174,49 +184,39 @@ SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
   return {file, mark.line + 1, mark.column + 1};
 }
 
-SourceLocation location_of(const YAML::Node& node, const std::string& file) {
-  if (!node.IsDefined()) return {file, 0, 0};
-  return location_of(node.Mark(), file);
+SourceLocation location_of(const YamlNode& node, const std::string& file) {
+  if (!node.present()) return {file, 0, 0};
+  return location_of(node.mark(), file);
 }
 
-YAML::Node node_at_path(const YAML::Node& root, const std::vector<std::string>& context) {
-  // Node::operator= assigns *through* the node (it would rewrite the tree); reset() rebinds.
-  YAML::Node current;
-  current.reset(root);
+YamlNode node_at_path(const YamlNode& root, const std::vector<std::string>& context) {
+  YamlNode current = root;
   for (const auto& element : context) {
     if (element == "<root>") continue;
     if (element.size() < 2 || element.front() != '[' || element.back() != ']') break;
-    std::string inner = element.substr(1, element.size() - 2);
-    YAML::Node next;
-    if (current.IsSequence()) {
+    std::string_view inner(element.data() + 1, element.size() - 2);
+    YamlNode next;
+    if (current.is_sequence()) {
       std::size_t index = 0;
       auto [end, error] = std::from_chars(inner.data(), inner.data() + inner.size(), index);
       if (error != std::errc() || end != inner.data() + inner.size() || index >= current.size()) break;
-      const YAML::Node& sequence = current;
-      next.reset(sequence[index]);
-    } else if (current.IsMap()) {
-      // First match, like the conversion; operator[] on a const node does not insert.
-      const YAML::Node& mapping = current;
-      next.reset(mapping[inner]);
-      if (!next.IsDefined()) break;
-      // A key with no value is a Null node whose mark may be unset: stay on the key instead.
-      if (next.Mark().is_null()) {
-        current.reset(key_node(current, inner));
+      next = current.item(index);
+    } else if (current.is_mapping()) {
+      // First match, like the conversion.
+      next = current[inner];
+      if (!next.present()) break;
+      // A key with no value is a null node marked where the next token starts (often the next
+      // line) or not at all: the key is where the author looks.
+      if (next.is_null()) {
+        current = current.key_of(inner);
         break;
       }
     } else {
       break;
     }
-    current.reset(next);
+    current = next;
   }
   return current;
-}
-
-YAML::Node key_node(const YAML::Node& mapping, const std::string& key) {
-  if (!mapping.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-  for (const auto& pair : mapping)
-    if (pair.first.IsScalar() && pair.first.Scalar() == key) return pair.first;
-  return YAML::Node(YAML::NodeType::Undefined);
 }
 
 }  // namespace qbank::bank

@@ -1,5 +1,5 @@
-// yaml-cpp tree -> nlohmann::json, for schema validation with valijson (whose yaml-cpp adapter
-// does not compile on Debian 12). yaml-cpp keeps duplicate mapping keys silently and shares
+// YAML tree -> nlohmann::json, for schema validation with valijson (whose yaml-cpp adapter
+// does not compile on Debian 12). The parser keeps duplicate mapping keys silently and shares
 // aliased nodes (so an alias bomb is cheap to load but explodes when walked): the conversion
 // reports the first and stops at a node budget and a depth limit instead of exploding.
 #pragma once
@@ -9,8 +9,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
+#include "bank/yaml_document.hpp"
 #include "core/diagnostic.hpp"
 
 namespace qbank::bank {
@@ -29,17 +29,15 @@ struct Conversion {
 // Plain scalars are typed by the YAML 1.2 core schema (`true`, `12`, `null` are not strings);
 // quoted and block scalars are strings. Of duplicate keys the first is kept, as yaml-cpp's
 // lookup does, so the model and the schema see the same value.
-Conversion yaml_to_json(const YAML::Node& root, const std::string& file, const ConversionLimits& limits);
+Conversion yaml_to_json(const YamlNode& root, const std::string& file, const ConversionLimits& limits);
 
 // yaml-cpp marks are 0-based; this is the one place they become 1-based SourceLocations.
-SourceLocation location_of(const YAML::Node& node, const std::string& file);
+SourceLocation location_of(const YamlNode& node, const std::string& file);
 SourceLocation location_of(const YAML::Mark& mark, const std::string& file);
 
 // Follows a valijson context path ("<root>", "[questions]", "[3]", "[answer]") as far as the
 // tree allows; returns the deepest node reached.
-YAML::Node node_at_path(const YAML::Node& root, const std::vector<std::string>& context);
+YamlNode node_at_path(const YamlNode& root, const std::vector<std::string>& context);
 
-// The key node of `key` in a mapping (for "unknown field" positions); invalid node if absent.
-YAML::Node key_node(const YAML::Node& mapping, const std::string& key);
 
 }  // namespace qbank::bank

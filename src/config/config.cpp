@@ -1,9 +1,10 @@
 #include "config/config.hpp"
 
 #include <cctype>
+#include <charconv>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
 #include "bank/yaml_json.hpp"
 #include "config/suggest.hpp"
@@ -19,7 +20,7 @@ namespace {
 const std::vector<std::string> k_sections{"rules", "limits", "dedup", "links", "export"};
 const std::vector<std::string> k_stage_sections{"dedup", "links", "export"};
 
-[[noreturn]] void fail(const std::string& file, const YAML::Node& node, const std::string& message) {
+[[noreturn]] void fail(const std::string& file, const bank::YamlNode& node, const std::string& message) {
   SourceLocation at = bank::location_of(node, file);
   if (at.line > 0) throw Error(fmt::format("{}:{}:{}: {}", file, at.line, at.column, message));
   throw Error(fmt::format("{}: {}", file, message));
@@ -30,20 +31,20 @@ std::string with_suggestion(std::string message, std::string_view name, const st
   return message;
 }
 
-Severity parse_severity_node(const std::string& file, const YAML::Node& node) {
-  if (node.IsScalar())
-    if (auto severity = parse_severity(node.Scalar())) return *severity;
+Severity parse_severity_node(const std::string& file, const bank::YamlNode& node) {
+  if (node.is_scalar())
+    if (auto severity = parse_severity(node.scalar())) return *severity;
   fail(file, node, "a severity must be off, warning or error");
 }
 
-void parse_rules(Config& config, const std::string& file, const YAML::Node& rules, const std::vector<std::string>& known) {
-  if (!rules.IsMap()) fail(file, rules, "'rules' must be a mapping of rule id to severity");
-  for (const auto& entry : rules) {
-    std::string id = entry.first.Scalar();
+void parse_rules(Config& config, const std::string& file, const bank::YamlNode& rules, const std::vector<std::string>& known) {
+  if (!rules.is_mapping()) fail(file, rules, "'rules' must be a mapping of rule id to severity");
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const std::string& id = rules.key(i).scalar();
     if (std::find(known.begin(), known.end(), id) == known.end())
-      fail(file, entry.first, with_suggestion(fmt::format("unknown rule '{}'", id), id, known) + "; `qbank rules` lists them");
-    const YAML::Node& value = entry.second;
-    if (value.IsMap()) {
+      fail(file, rules.key(i), with_suggestion(fmt::format("unknown rule '{}'", id), id, known) + "; `qbank rules` lists them");
+    bank::YamlNode value = rules.value(i);
+    if (value.is_mapping()) {
       nlohmann::json options = bank::yaml_to_json(value, file, {}).value;
       if (options.contains("severity")) {
         config.severities[id] = parse_severity_node(file, value["severity"]);
@@ -56,23 +57,30 @@ void parse_rules(Config& config, const std::string& file, const YAML::Node& rule
   }
 }
 
-void parse_limits(Config& config, const std::string& file, const YAML::Node& limits) {
-  if (!limits.IsMap()) fail(file, limits, "'limits' must be a mapping");
-  for (const auto& entry : limits) {
-    std::string key = entry.first.Scalar();
-    const YAML::Node& value = entry.second;
+std::optional<int> whole_number(const bank::YamlNode& node) {
+  const std::string& text = node.scalar();
+  int value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (!node.is_scalar() || text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+void parse_limits(Config& config, const std::string& file, const bank::YamlNode& limits) {
+  if (!limits.is_mapping()) fail(file, limits, "'limits' must be a mapping");
+  for (std::size_t i = 0; i < limits.size(); ++i) {
+    const std::string& key = limits.key(i).scalar();
+    bank::YamlNode value = limits.value(i);
     if (key == "max-file-size") {
-      auto bytes = value.IsScalar() ? parse_byte_size(value.Scalar()) : std::nullopt;
+      auto bytes = value.is_scalar() ? parse_byte_size(value.scalar()) : std::nullopt;
       if (!bytes) fail(file, value, "max-file-size must be a size such as 16MiB or 500000");
       config.max_file_bytes = *bytes;
     } else if (key == "max-depth") {
-      int depth = 0;
-      if (!value.IsScalar() || !YAML::convert<int>::decode(value, depth) || depth < 4 || depth > 1000)
-        fail(file, value, "max-depth must be a whole number from 4 to 1000");
-      config.max_depth = depth;
+      auto depth = whole_number(value);
+      if (!depth || *depth < 4 || *depth > 1000) fail(file, value, "max-depth must be a whole number from 4 to 1000");
+      config.max_depth = *depth;
     } else {
       std::vector<std::string> keys{"max-file-size", "max-depth"};
-      fail(file, entry.first, with_suggestion(fmt::format("unknown limit '{}'", key), key, keys));
+      fail(file, limits.key(i), with_suggestion(fmt::format("unknown limit '{}'", key), key, keys));
     }
   }
 }
@@ -99,25 +107,27 @@ const nlohmann::json& Config::stage(std::string_view name) const {
 Config parse_config(std::string_view yaml_text, const std::string& file_name, const std::vector<std::string>& known_rule_ids) {
   Config config;
   config.file = file_name;
-  YAML::Node root;
+  bank::YamlDocument document;
   try {
-    root = YAML::Load(std::string(yaml_text));
+    document = bank::YamlDocument::parse(yaml_text);
   } catch (const YAML::Exception& error) {
     throw Error(fmt::format("{}:{}:{}: {}", file_name, error.mark.line + 1, error.mark.column + 1, error.msg));
   }
-  if (root.IsNull()) return config;
-  if (!root.IsMap()) fail(file_name, root, "the config must be a mapping (rules, limits, dedup, links, export)");
-  for (const auto& entry : root) {
-    std::string key = entry.first.Scalar();
+  bank::YamlNode root = document.root();
+  if (!root.present() || root.is_null()) return config;
+  if (!root.is_mapping()) fail(file_name, root, "the config must be a mapping (rules, limits, dedup, links, export)");
+  for (std::size_t i = 0; i < root.size(); ++i) {
+    const std::string& key = root.key(i).scalar();
+    bank::YamlNode value = root.value(i);
     if (key == "rules")
-      parse_rules(config, file_name, entry.second, known_rule_ids);
+      parse_rules(config, file_name, value, known_rule_ids);
     else if (key == "limits")
-      parse_limits(config, file_name, entry.second);
+      parse_limits(config, file_name, value);
     else if (std::find(k_stage_sections.begin(), k_stage_sections.end(), key) != k_stage_sections.end()) {
-      if (!entry.second.IsMap()) fail(file_name, entry.second, fmt::format("'{}' must be a mapping", key));
-      config.stages[key] = bank::yaml_to_json(entry.second, file_name, {}).value;
+      if (!value.is_mapping()) fail(file_name, value, fmt::format("'{}' must be a mapping", key));
+      config.stages[key] = bank::yaml_to_json(value, file_name, {}).value;
     } else
-      fail(file_name, entry.first, with_suggestion(fmt::format("unknown section '{}'", key), key, k_sections));
+      fail(file_name, root.key(i), with_suggestion(fmt::format("unknown section '{}'", key), key, k_sections));
   }
   return config;
 }

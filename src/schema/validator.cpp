@@ -96,7 +96,7 @@ std::optional<std::size_t> second_index(const std::string& description) {
 
 }  // namespace
 
-std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& document, const YAML::Node& yaml_root,
+std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& document, const bank::YamlNode& yaml_root,
                                  const std::string& file) {
   const ParsedSchema& schema = parsed(kind);
   valijson::Validator validator;
@@ -108,7 +108,7 @@ std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& docume
   std::set<std::tuple<std::vector<std::string>, std::string>> reported;
   for (const auto& error : leaf_errors(results)) {
     Wording wording = describe_path(schema.document, document, error.context);
-    YAML::Node node = bank::node_at_path(yaml_root, error.context);
+    bank::YamlNode node = bank::node_at_path(yaml_root, error.context);
     const std::string& d = error.description;
 
     Diagnostic diagnostic;
@@ -119,18 +119,15 @@ std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& docume
       diagnostic.hint = wording.expected.empty() ? "" : "expected " + wording.expected;
     } else if (d.starts_with("Object contains a property that could not be validated")) {
       std::string field = quoted_from(d);
-      YAML::Node key = bank::key_node(node, field);
-      if (key.IsDefined()) diagnostic.where = bank::location_of(key, file);
+      bank::YamlNode key = node.key_of(field);
+      if (key.present()) diagnostic.where = bank::location_of(key, file);
       diagnostic.message = wording.owner_prefix + fmt::format("unknown field '{}'", field);
       diagnostic.hint = unknown_field_hint(schema.document, error.context, document, field);
     } else if (d.find("uniqueness constraint") != std::string::npos) {
       auto index = second_index(d);
       const nlohmann::json* array = value_at(document, error.context);
       std::string item = (array && index && *index < array->size()) ? summarize((*array)[*index]) : "an item";
-      if (index && node.IsSequence() && *index < node.size()) {
-        const YAML::Node& sequence = node;
-        diagnostic.where = bank::location_of(sequence[*index], file);
-      }
+      if (index && node.is_sequence() && *index < node.size()) diagnostic.where = bank::location_of(node.item(*index), file);
       diagnostic.message = wording.owner_prefix + fmt::format("{} lists {} more than once", wording.subject, item);
     } else {
       const nlohmann::json* value = value_at(document, error.context);

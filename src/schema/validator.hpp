@@ -7,8 +7,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
+#include "bank/yaml_document.hpp"
 #include "core/diagnostic.hpp"
 
 namespace qbank::schema {
@@ -16,7 +16,7 @@ namespace qbank::schema {
 enum class DocumentKind { bank, section };
 
 // Thread-safe: the parsed schemas are shared and read-only; each call uses its own validator.
-std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& document, const YAML::Node& yaml_root,
+std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& document, const bank::YamlNode& yaml_root,
                                  const std::string& file);
 
 }  // namespace qbank::schema

@@ -1,13 +1,19 @@
-// yaml-cpp -> JSON typing follows the YAML 1.2 core schema, so the schema sees what YAML
-// means: `true`, `12`, `null` are not strings; quoted and block scalars are.
+// The YAML tree qbank builds from yaml-cpp's events, and its conversion to JSON. The typing
+// follows the YAML 1.2 core schema, so the schema sees what YAML means: `true`, `12`, `null`
+// are not strings; quoted and block scalars are.
 #include <catch2/catch.hpp>
+#include <yaml-cpp/exceptions.h>
 
 #include "bank/yaml_json.hpp"
 
+using qbank::bank::YamlDocument;
 using qbank::bank::yaml_to_json;
 
 namespace {
-nlohmann::json convert(const std::string& yaml) { return yaml_to_json(YAML::Load(yaml), "f.yaml", {}).value; }
+nlohmann::json convert(const std::string& yaml) {
+  auto document = YamlDocument::parse(yaml);
+  return yaml_to_json(document.root(), "f.yaml", {}).value;
+}
 }  // namespace
 
 TEST_CASE("plain scalars are typed by the core schema") {
@@ -36,22 +42,90 @@ TEST_CASE("quoted, block and explicitly tagged scalars stay strings") {
   CHECK(v["f"] == "1.2.3");
 }
 
+TEST_CASE("the tree keeps order, marks and every pair of a mapping") {
+  auto document = YamlDocument::parse("b: 1\na:\n  - x\n  - {k: v}\nb: 2\n");
+  REQUIRE(document.document_count() == 1);
+  auto root = document.root();
+  REQUIRE(root.is_mapping());
+  REQUIRE(root.size() == 3);  // the duplicate 'b' is kept, for duplicate-key to report
+  CHECK(root.key(0).scalar() == "b");
+  CHECK(root.key(1).scalar() == "a");
+  CHECK(root.key(2).scalar() == "b");
+  CHECK(root["b"].scalar() == "1");  // lookups take the first, as the conversion does
+  CHECK(root.key_of("b").mark().line == 0);
+  auto list = root["a"];
+  REQUIRE(list.is_sequence());
+  REQUIRE(list.size() == 2);
+  CHECK(list.item(0).scalar() == "x");
+  CHECK(list.item(0).mark().line == 2);
+  CHECK(list.item(0).mark().column == 4);
+  CHECK(list.item(1)["k"].scalar() == "v");
+  CHECK(list.item(1).mark().line == 3);
+  CHECK_FALSE(root["missing"].present());
+  CHECK_FALSE(list["k"].present());  // a sequence has no keys
+  CHECK_FALSE(list.item(5).present());
+  CHECK(root.item(0).present() == false);  // a mapping has no items
+}
+
+TEST_CASE("the conversion reports a duplicate key once, pointing at both") {
+  auto document = YamlDocument::parse("id: a\nanswer: x\nid: b\n");
+  auto conversion = yaml_to_json(document.root(), "f.yaml", {});
+  CHECK(conversion.value["id"] == "a");
+  REQUIRE(conversion.diagnostics.size() == 1);
+  CHECK(conversion.diagnostics[0].rule == "duplicate-key");
+  CHECK(conversion.diagnostics[0].where.line == 3);
+  REQUIRE(conversion.diagnostics[0].related.size() == 1);
+  CHECK(conversion.diagnostics[0].related[0].where.line == 1);
+}
+
+TEST_CASE("documents, empty streams and syntax errors") {
+  CHECK(YamlDocument::parse("").document_count() == 0);
+  CHECK(YamlDocument::parse("# only a comment\n").document_count() == 0);
+  auto two = YamlDocument::parse("a: 1\n---\nb: 2\n");
+  REQUIRE(two.document_count() == 2);
+  CHECK(two.root(1)["b"].scalar() == "2");
+  CHECK(two.root(1).mark().line == 2);
+  CHECK_FALSE(two.root(2).present());
+  CHECK_THROWS_AS(YamlDocument::parse("a: [1, 2\n"), YAML::ParserException);
+  CHECK_THROWS_AS(YamlDocument::parse("a: *nowhere\n"), YAML::ParserException);
+}
+
+TEST_CASE("aliases share their anchored node instead of copying it") {
+  auto document = YamlDocument::parse("a: &a [1, 2]\nb: *a\n");
+  auto root = document.root();
+  CHECK(root["b"].size() == 2);
+  CHECK(root["b"].mark().line == root["a"].mark().line);  // the same node, marked where it was defined
+  CHECK(convert("a: &a [1, 2]\nb: *a\n")["b"] == nlohmann::json::array({1, 2}));
+}
+
 TEST_CASE("the node budget stops runaway expansion") {
   qbank::bank::ConversionLimits limits;
   limits.max_nodes = 20;
-  auto conversion = yaml_to_json(YAML::Load("a: &a [1, 2, 3, 4, 5]\nb: [*a, *a, *a, *a, *a]\n"), "f.yaml", limits);
+  auto document = YamlDocument::parse("a: &a [1, 2, 3, 4, 5]\nb: [*a, *a, *a, *a, *a]\n");
+  auto conversion = yaml_to_json(document.root(), "f.yaml", limits);
   CHECK_FALSE(conversion.complete);
   REQUIRE(conversion.diagnostics.size() == 1);
   CHECK(conversion.diagnostics[0].rule == "input-limit");
 }
 
-TEST_CASE("node_at_path follows valijson context paths without changing the tree") {
-  YAML::Node root = YAML::Load("questions:\n  - id: a\n  - id: b\n    answer: x\n");
+TEST_CASE("a self-referencing alias is stopped by the depth limit, not followed forever") {
+  auto document = YamlDocument::parse("a: &a [x, *a]\n");
+  auto conversion = yaml_to_json(document.root(), "f.yaml", {});
+  CHECK_FALSE(conversion.complete);
+  REQUIRE(conversion.diagnostics.size() == 1);
+  CHECK(conversion.diagnostics[0].rule == "input-limit");
+}
+
+TEST_CASE("node_at_path follows valijson context paths") {
+  auto document = YamlDocument::parse("questions:\n  - id: a\n  - id: b\n    answer: x\n    empty:\n");
+  auto root = document.root();
   auto node = qbank::bank::node_at_path(root, {"<root>", "[questions]", "[1]", "[answer]"});
-  CHECK(node.Scalar() == "x");
-  CHECK(node.Mark().line == 3);
-  // A second walk sees the same tree (yaml-cpp's operator= would have rewritten it).
-  CHECK(qbank::bank::node_at_path(root, {"<root>", "[questions]", "[0]", "[id]"}).Scalar() == "a");
+  CHECK(node.scalar() == "x");
+  CHECK(node.mark().line == 3);
+  CHECK(qbank::bank::node_at_path(root, {"<root>", "[questions]", "[0]", "[id]"}).scalar() == "a");
   // A path past the tree stops at the deepest node that exists.
-  CHECK(qbank::bank::node_at_path(root, {"<root>", "[questions]", "[7]"}).IsSequence());
+  CHECK(qbank::bank::node_at_path(root, {"<root>", "[questions]", "[7]"}).is_sequence());
+  // A key with no value: its location is somewhere on the key's line.
+  auto empty = qbank::bank::node_at_path(root, {"<root>", "[questions]", "[1]", "[empty]"});
+  CHECK(qbank::bank::location_of(empty, "f.yaml").line == 5);
 }
