@@ -1,6 +1,7 @@
 #include "lint/lint.hpp"
 
 #include <algorithm>
+#include <future>
 
 #include "lint/dedup_stage.hpp"
 #include "rules/rule.hpp"
@@ -23,6 +24,20 @@ void finish_diagnostics(std::vector<Diagnostic>& diagnostics, const config::Conf
   sort_diagnostics(diagnostics);
 }
 
+namespace {
+
+std::vector<Diagnostic> run_rules(const bank::Bank& bank, const config::Config& config) {
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& rule : rules::all_rules()) {
+    if (!rule.check || !rule_enabled(config, rule.id)) continue;
+    rules::RuleContext context(rule.id, config.options_of(rule.id), diagnostics);
+    rule.check(bank, context);
+  }
+  return diagnostics;
+}
+
+}  // namespace
+
 LintRun run_lint(const std::vector<std::filesystem::path>& paths, const config::Config& config, const LintOptions& options) {
   LintRun run;
   bank::LoadOptions load = load_options(config);
@@ -30,12 +45,11 @@ LintRun run_lint(const std::vector<std::filesystem::path>& paths, const config::
   run.banks = bank::load_paths(paths, load);
   for (auto& loaded : run.banks) {
     for (auto& d : loaded.diagnostics) run.diagnostics.push_back(d);
-    for (const auto& rule : rules::all_rules()) {
-      if (!rule.check || !rule_enabled(config, rule.id)) continue;
-      rules::RuleContext context(rule.id, config.options_of(rule.id), run.diagnostics);
-      rule.check(loaded.bank, context);
-    }
-    for (auto& d : run_dedup_stage(loaded.bank, config)) run.diagnostics.push_back(std::move(d));
+    // The rules and the duplicate finder only read the bank, so they run side by side, each
+    // into a list of its own (the output is sorted, so the order they finish in does not show).
+    auto dedup = std::async(std::launch::async, [&] { return run_dedup_stage(loaded.bank, config); });
+    for (auto& d : run_rules(loaded.bank, config)) run.diagnostics.push_back(std::move(d));
+    for (auto& d : dedup.get()) run.diagnostics.push_back(std::move(d));
     run.summary.files += loaded.files;
     run.summary.questions += loaded.bank.question_count();
   }

@@ -12,7 +12,7 @@ namespace qbank::rules {
 void check_citation_artifact(const bank::Bank& bank, RuleContext& context) {
   for_each_text_field(bank, [&](const TextField& field) {
     if (auto found = find_citation_artifact(field.text))
-      context.report(field.where, fmt::format("{}: stray citation marker '{}' in the {}", field.owner, *found, field.name),
+      context.report(field.where, fmt::format("{}: stray citation marker '{}' in the {}", field.owner(), *found, field.name),
                      "delete it: it is left over from a chat assistant's output");
   });
 }

@@ -1,8 +1,8 @@
 #include "rules/placeholder_scan.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 
 #include "core/text.hpp"
 
@@ -25,10 +25,39 @@ std::optional<std::string> find_marker(std::string_view text) {
   return std::nullopt;
 }
 
-std::string ascii_lower(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  return lower;
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equals_ignoring_case(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (ascii_lower(text[i]) != lower[i]) return false;
+  return true;
+}
+
+// Of the phrases (lower case) that occur in `text` in any case, the first in list order, at its
+// first occurrence. One pass over the text: a phrase is tried only where its first letter is.
+template <std::size_t N>
+std::optional<std::string_view> find_phrase(std::string_view text, const std::array<std::string_view, N>& phrases) {
+  std::array<bool, 256> starts{};
+  for (auto phrase : phrases) {
+    starts[static_cast<unsigned char>(phrase[0])] = true;
+    starts[static_cast<unsigned char>(phrase[0] - ('a' <= phrase[0] && phrase[0] <= 'z' ? 'a' - 'A' : 0))] = true;
+  }
+  std::size_t best = N;
+  std::string_view found;
+  for (std::size_t at = 0; at < text.size() && best > 0; ++at) {
+    if (!starts[static_cast<unsigned char>(text[at])]) continue;
+    for (std::size_t p = 0; p < best; ++p) {
+      std::string_view candidate = text.substr(at, phrases[p].size());
+      if (equals_ignoring_case(candidate, phrases[p])) {
+        best = p;
+        found = candidate;
+        break;
+      }
+    }
+  }
+  if (best == N) return std::nullopt;
+  return found;
 }
 
 }  // namespace
@@ -37,9 +66,8 @@ std::optional<std::string> find_placeholder(std::string_view text) {
   std::string_view trimmed = text::trim(text);
   // The whole text is a stub.
   static constexpr std::array<std::string_view, 9> k_stubs{"...", "\xE2\x80\xA6", "..", "?", "-", "tbd", "todo", "n/a", "tba"};
-  std::string lower_trimmed = ascii_lower(trimmed);
   for (auto stub : k_stubs)
-    if (lower_trimmed == stub) return std::string(trimmed);
+    if (equals_ignoring_case(trimmed, stub)) return std::string(trimmed);
   // A line of its own that is only an ellipsis, inside longer text.
   for (std::size_t start = 0; start < trimmed.size();) {
     auto end = trimmed.find('\n', start);
@@ -52,9 +80,7 @@ std::optional<std::string> find_placeholder(std::string_view text) {
   static constexpr std::array<std::string_view, 9> k_phrases{
       "to be continued", "coming soon", "lorem ipsum", "(continuation of", "answer goes here",
       "insert answer", "to be written", "fill this in", "write the answer here"};
-  std::string lower = ascii_lower(text);
-  for (auto phrase : k_phrases)
-    if (auto at = lower.find(phrase); at != std::string::npos) return std::string(text.substr(at, phrase.size()));
+  if (auto phrase = find_phrase(text, k_phrases)) return std::string(*phrase);
   return std::nullopt;
 }
 

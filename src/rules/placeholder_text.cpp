@@ -12,7 +12,7 @@ void check_placeholder_text(const bank::Bank& bank, RuleContext& context) {
   for_each_text_field(bank, [&](const TextField& field) {
     if (field.text.empty()) return;
     if (auto found = find_placeholder(field.text))
-      context.report(field.where, fmt::format("{}: placeholder text '{}' in the {}", field.owner, *found, field.name),
+      context.report(field.where, fmt::format("{}: placeholder text '{}' in the {}", field.owner(), *found, field.name),
                      "replace the placeholder with the real content");
   });
 }

@@ -58,7 +58,9 @@ std::string repository_of(const HostPath& url) {
   return repo;
 }
 
-void check_resources(const std::vector<bank::Resource>& resources, const std::string& owner, RuleContext& context) {
+// `owner_name()` names the resources' owner in a message; called only for a finding.
+template <typename OwnerName>
+void check_resources(const std::vector<bank::Resource>& resources, const OwnerName& owner_name, RuleContext& context) {
   for (const auto& resource : resources) {
     if (!looks_like_repository(resource.title)) continue;
     auto url = split_url(resource.url);
@@ -68,11 +70,14 @@ void check_resources(const std::vector<bank::Resource>& resources, const std::st
     // ("chip-huyen/ml-interviews-book") is what reads as a repository name.
     bool slug = resource.title.find_first_of("-_.") != std::string::npos;
     if (repository.empty()) {
-      if (slug)
+      if (slug) {
+        std::string owner = owner_name();
         context.report(resource.where,
                        fmt::format("{}: title '{}' names a GitHub repository, but the link goes to {}", owner, resource.title, url->host),
                        "title the link for what it is, e.g. the site's or the book's name");
+      }
     } else if (lower(repository) != lower(resource.title)) {
+      std::string owner = owner_name();
       context.report(resource.where,
                      fmt::format("{}: title '{}' does not match the repository the link goes to ({})", owner, resource.title, repository),
                      fmt::format("use '{}' as the title, or fix the URL", repository));
@@ -83,10 +88,10 @@ void check_resources(const std::vector<bank::Resource>& resources, const std::st
 }  // namespace
 
 void check_resource_title_mismatch(const bank::Bank& bank, RuleContext& context) {
-  check_resources(bank.info.resources, "bank.yaml", context);
+  check_resources(bank.info.resources, [] { return std::string("bank.yaml"); }, context);
   for (const auto& section : bank.sections)
     for (const auto& question : section.questions)
-      check_resources(question.resources, fmt::format("question '{}'", question.id), context);
+      check_resources(question.resources, [&] { return fmt::format("question '{}'", question.id); }, context);
 }
 
 }  // namespace qbank::rules

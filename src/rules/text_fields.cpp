@@ -6,31 +6,35 @@ namespace qbank::rules {
 
 namespace {
 
-void visit_resources(const std::vector<bank::Resource>& resources, const std::string& owner,
+void visit_resources(const std::vector<bank::Resource>& resources, const bank::Question* question, std::size_t position,
                      const std::function<void(const TextField&)>& visit) {
   for (const auto& r : resources) {
-    visit({r.url, r.where, owner, "resource URL"});
-    visit({r.title, r.where, owner, "resource title"});
-    visit({r.description, r.where, owner, "resource description"});
+    visit({r.url, r.where, question, position, "resource URL"});
+    visit({r.title, r.where, question, position, "resource title"});
+    visit({r.description, r.where, question, position, "resource description"});
   }
 }
 
 }  // namespace
 
+std::string TextField::owner() const {
+  if (question == nullptr) return "bank.yaml";
+  return question->id.empty() ? fmt::format("question #{}", position + 1) : fmt::format("question '{}'", question->id);
+}
+
 void for_each_text_field(const bank::Bank& bank, const std::function<void(const TextField&)>& visit) {
   if (!bank.info.file.empty()) {
     SourceLocation top{bank.info.file, 1, 1};
-    visit({bank.info.title, top, "bank.yaml", "title"});
-    visit({bank.info.description, top, "bank.yaml", "description"});
-    visit_resources(bank.info.resources, "bank.yaml", visit);
+    visit({bank.info.title, top, nullptr, 0, "title"});
+    visit({bank.info.description, top, nullptr, 0, "description"});
+    visit_resources(bank.info.resources, nullptr, 0, visit);
   }
   for (const auto& section : bank.sections)
     for (std::size_t i = 0; i < section.questions.size(); ++i) {
       const auto& q = section.questions[i];
-      std::string owner = q.id.empty() ? fmt::format("question #{}", i + 1) : fmt::format("question '{}'", q.id);
-      visit({q.question, q.question_at, owner, "question"});
-      visit({q.answer, q.answer_at, owner, "answer"});
-      visit_resources(q.resources, owner, visit);
+      visit({q.question, q.question_at, &q, i, "question"});
+      visit({q.answer, q.answer_at, &q, i, "answer"});
+      visit_resources(q.resources, &q, i, visit);
     }
 }
 

@@ -12,8 +12,13 @@ namespace qbank::rules {
 struct TextField {
   const std::string& text;
   const SourceLocation& where;
-  std::string owner;  // "question 'pca'", "bank.yaml"
-  std::string name;   // "answer", "resource title"
+  const bank::Question* question;  // null for bank.yaml's own fields
+  std::size_t position;            // the question's 0-based place in its section
+  const char* name;                // "answer", "resource title"
+
+  // How a message names the field's owner: "question 'pca'", "question #3", "bank.yaml".
+  // Made only for a finding: formatting it for every field would cost more than the scans.
+  std::string owner() const;
 };
 
 void for_each_text_field(const bank::Bank& bank, const std::function<void(const TextField&)>& visit);

@@ -19,6 +19,12 @@ TEST_CASE("placeholders are found") {
   CHECK(find_placeholder("To be continued.") == "To be continued");
   CHECK(find_placeholder("(Continuation of questions from 41-100 will follow.)") == "(Continuation of");
   CHECK(find_placeholder("Lorem ipsum dolor sit amet") == "Lorem ipsum");
+  CHECK(find_placeholder("Bias is tricky. COMING SOON") == "COMING SOON");
+  CHECK(find_placeholder("a phrase at the very end: fill this in") == "fill this in");
+  // Of two phrases, the first in the list wins (stable messages), wherever it is in the text.
+  CHECK(find_placeholder("Coming soon; to be continued") == "to be continued");
+  CHECK(find_placeholder("insert answer, then Insert Answer") == "insert answer");
+  CHECK(find_placeholder("N/A") == "N/A");
 }
 
 TEST_CASE("ordinary text is not a placeholder") {
@@ -34,6 +40,7 @@ TEST_CASE("chat citation markers are found, with or without their private-use wr
         "\\uE200cite\\uE202turn0search2\\uE201");
   CHECK(find_citation_artifact("see citeturn1search0 for more") == "citeturn1search0");
   CHECK(find_citation_artifact("as shown turn12news3.") == "turn12news3");
+  CHECK(find_citation_artifact("a lone private-use character \xEE\x80\x80 here") == "\\uE000");
 }
 
 TEST_CASE("words that merely contain 'cite' or 'turn' are not citation markers") {
