@@ -1,7 +1,9 @@
 #include "rules/placeholder_scan.hpp"
 
 #include <array>
+#include <bit>
 #include <cctype>
+#include <cstdint>
 #include <optional>
 
 #include "core/text.hpp"
@@ -35,19 +37,23 @@ bool equals_ignoring_case(std::string_view text, std::string_view lower) {
 }
 
 // Of the phrases (lower case) that occur in `text` in any case, the first in list order, at its
-// first occurrence. One pass over the text: a phrase is tried only where its first letter is.
+// first occurrence. One pass over the text; at each character only the phrases that start with
+// it (a bit mask per byte) are compared.
 template <std::size_t N>
 std::optional<std::string_view> find_phrase(std::string_view text, const std::array<std::string_view, N>& phrases) {
-  std::array<bool, 256> starts{};
-  for (auto phrase : phrases) {
-    starts[static_cast<unsigned char>(phrase[0])] = true;
-    starts[static_cast<unsigned char>(phrase[0] - ('a' <= phrase[0] && phrase[0] <= 'z' ? 'a' - 'A' : 0))] = true;
+  static_assert(N <= 32);
+  std::array<std::uint32_t, 256> starting_with{};
+  for (std::size_t p = 0; p < N; ++p) {
+    char first = phrases[p][0];
+    starting_with[static_cast<unsigned char>(first)] |= 1u << p;
+    if (first >= 'a' && first <= 'z') starting_with[static_cast<unsigned char>(first - 'a' + 'A')] |= 1u << p;
   }
   std::size_t best = N;
   std::string_view found;
   for (std::size_t at = 0; at < text.size() && best > 0; ++at) {
-    if (!starts[static_cast<unsigned char>(text[at])]) continue;
-    for (std::size_t p = 0; p < best; ++p) {
+    for (std::uint32_t mask = starting_with[static_cast<unsigned char>(text[at])]; mask != 0; mask &= mask - 1) {
+      auto p = static_cast<std::size_t>(std::countr_zero(mask));
+      if (p >= best) break;
       std::string_view candidate = text.substr(at, phrases[p].size());
       if (equals_ignoring_case(candidate, phrases[p])) {
         best = p;
