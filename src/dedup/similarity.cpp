@@ -116,9 +116,7 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
   for (const auto& key : keys) collect_acronyms(split_words(key), acronyms);
   std::size_t n = entries.size();
   m_questions.resize(n);
-  std::size_t stride = std::max<std::size_t>(1, n / k_answer_sample);
-  std::vector<Counts> question_df(2), answer_df(2);
-  std::vector<double> answer_docs(2, 0);
+  std::vector<Counts> question_df(2);
   parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned worker) {
     std::vector<std::uint64_t> hashes;
     std::string buffer;
@@ -127,19 +125,35 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
       question_hashes(keys[i], acronyms, hashes, buffer);
       m_questions[i] = to_set(hashes);
       for (auto h : m_questions[i].hashes) ++question_df[worker][h];
-      if (i % stride != 0) continue;
+    }
+  });
+  for (auto& [h, c] : question_df[1]) question_df[0][h] += c;
+  parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t i = begin; i < end; ++i) apply_weights(m_questions[i], question_df[0], static_cast<double>(n), true);
+  });
+}
+
+void Profiles::count_answer_words() {
+  std::size_t n = m_entries.size();
+  std::size_t stride = std::max<std::size_t>(1, n / k_answer_sample);
+  std::vector<Counts> answer_df(2);
+  std::vector<double> answer_docs(2, 0);
+  // Only every stride-th entry is counted; the chunks are over those.
+  std::size_t sampled = (n + stride - 1) / stride;
+  parallel_chunks(sampled, [&](std::size_t begin, std::size_t end, unsigned worker) {
+    std::vector<std::uint64_t> hashes;
+    for (std::size_t s = begin; s < end; ++s) {
       hashes.clear();
-      word_hashes(entries[i].question->answer, hashes);
+      word_hashes(m_entries[s * stride].question->answer, hashes);
       WordSet answer = to_set(hashes);
       for (auto h : answer.hashes) ++answer_df[worker][h];
       answer_docs[worker] += 1;
     }
   });
-  for (auto& [h, c] : question_df[1]) question_df[0][h] += c;
   for (auto& [h, c] : answer_df[1]) answer_df[0][h] += c;
-  for (auto& set : m_questions) apply_weights(set, question_df[0], static_cast<double>(n), true);
   m_answer_df = std::move(answer_df[0]);
   m_answer_docs = answer_docs[0] + answer_docs[1];
+  m_answer_df_counted = true;
 }
 
 WordSet Profiles::answer_set(std::string_view text) const {
@@ -151,6 +165,7 @@ WordSet Profiles::answer_set(std::string_view text) const {
 }
 
 const WordSet& Profiles::answer(std::size_t entry) {
+  if (!m_answer_df_counted) count_answer_words();
   if (!m_answer_built[entry]) {
     m_answers[entry] = answer_set(m_entries[entry].question->answer);
     m_answer_built[entry] = true;

@@ -29,7 +29,9 @@ struct WordSet {
 // so "What is PCA?" and "What is principal component analysis?" compare equal. Answers are
 // only needed for candidate pairs, so their word sets are built on demand; their word weights
 // come from every answer in banks up to k_answer_sample answers, and from an evenly spread
-// sample of that many answers in larger ones (plenty to tell common words from rare ones).
+// sample of that many answers in larger ones (plenty to tell common words from rare ones),
+// counted when the first answer is needed: a bank with no candidate pair (the usual CI run)
+// never pays for them.
 inline constexpr std::size_t k_answer_sample = 8000;
 
 class Profiles {
@@ -41,6 +43,7 @@ class Profiles {
   const WordSet& answer(std::size_t entry);
 
  private:
+  void count_answer_words();
   WordSet answer_set(std::string_view text) const;
 
   const std::vector<Entry>& m_entries;
@@ -49,6 +52,7 @@ class Profiles {
   std::vector<bool> m_answer_built;
   std::unordered_map<std::uint64_t, std::uint32_t> m_answer_df;
   double m_answer_docs = 0;
+  bool m_answer_df_counted = false;
 };
 
 // Runs fn(begin, end, worker) over [0, n) on up to two threads (the target machine has two
