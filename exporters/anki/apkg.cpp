@@ -1,15 +1,22 @@
 // `qbank export anki`: an Anki package (.apkg) as genanki writes it: a zip of
 // collection.anki2 (SQLite, schema 11) and the `media` map ("{}": qbank ships no media).
-// Determinism: ids come from names, rows go in in bank order inside one transaction, and the
+// Determinism: ids come from names, rows go in in id order inside one transaction, and the
 // zip entries get fixed times, so the same bank and timestamp give byte-identical packages.
+// Speed (100k notes in about 3 s on 2 cores): the collection lives in memory; notes are rendered
+// on the other cores while this thread inserts them; the zip is deflated on every core, most
+// of it while the cards and indexes are still being written.
 #include <algorithm>
+#include <memory>
 #include <optional>
+#include <thread>
 #include <vector>
 
+#include "exporters/anki/deflate.hpp"
 #include "exporters/anki/html.hpp"
 #include "exporters/anki/ids.hpp"
 #include "exporters/anki/note_type.hpp"
 #include "exporters/anki/notes.hpp"
+#include "exporters/anki/ordered_work.hpp"
 #include "exporters/anki/previous.hpp"
 #include "exporters/anki/scratch.hpp"
 #include "exporters/anki/schema.hpp"
@@ -48,15 +55,34 @@ std::vector<std::size_t> order_by(const std::vector<Key>& keys) {
   return order;
 }
 
-void insert_notes(Database& db, const AnkiDeck& deck, const PreviousPackage& previous, std::int64_t now) {
-  const std::size_t n = deck.notes.size();
-  std::vector<std::int64_t> note_ids(n), card_ids(n), mods(n), deck_ids(n);
+// A note's row beyond its ids, prepared on the worker threads.
+struct NoteRow {
+  std::string fields;  // flds
+  std::string tags;
+  std::string sort_field;  // sfld
+  std::int64_t checksum = 0;
+  std::int64_t mod = 0;
+};
+
+// Per note, in bank order: what the cards table needs.
+struct NoteIds {
+  std::vector<std::int64_t> note_ids, card_ids, deck_ids, mods;
+};
+
+NoteIds insert_notes(Database& db, PlannedNotes& planned, const PreviousPackage& previous, std::int64_t now) {
+  auto& notes = planned.deck.notes;
+  const std::size_t n = notes.size();
+  NoteIds ids;
+  auto& [note_ids, card_ids, deck_ids, mods] = ids;
+  note_ids.resize(n);
+  card_ids.resize(n);
+  deck_ids.resize(n);
+  mods.resize(n);
+  parallel_for(n, [&](std::size_t i) { note_ids[i] = note_id(notes[i].guid); });
   std::string last_deck;
   std::int64_t last_deck_id = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const auto& each = deck.notes[i];
-    note_ids[i] = note_id(each.guid);
-    card_ids[i] = card_id(each.guid);
+    const auto& each = notes[i];
     if (each.deck != last_deck) {  // notes come section by section
       last_deck = each.deck;
       last_deck_id = deck_id(last_deck);
@@ -64,27 +90,52 @@ void insert_notes(Database& db, const AnkiDeck& deck, const PreviousPackage& pre
     deck_ids[i] = last_deck_id;
   }
 
-  Statement note(db, "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
-  for (std::size_t i : order_by(note_ids)) {
-    const auto& each = deck.notes[i];
-    std::string fields = joined_fields(each);
-    std::string tags = joined_tags(each);
+  // Rendering is most of the work: the other cores render the notes in insertion order (and
+  // this thread too when it catches up with them) while this thread inserts them.
+  const std::vector<std::size_t> order = order_by(note_ids);
+  std::vector<NoteRow> rows(n);  // by position in `order`
+  auto prepare = [&](std::size_t at) {
+    std::size_t i = order[at];
+    AnkiNote& each = notes[i];
+    fill_note(each, *planned.sources[i]);
+    NoteRow& row = rows[at];
+    row.fields = joined_fields(each);
+    row.tags = joined_tags(each);
+    row.sort_field = strip_html(each.fields[0]);
+    row.checksum = field_checksum(row.sort_field);
     // A note keeps the time it last changed: Anki updates a note on import only when this is newer.
-    mods[i] = now;
-    if (auto old = previous.notes.find(each.guid); old != previous.notes.end() && old->second.fields == fields &&
-                                                    old->second.tags == tags)
-      mods[i] = old->second.mod;
-    std::string sort_field = strip_html(each.fields[0]);
+    row.mod = now;
+    if (auto old = previous.notes.find(each.guid); old != previous.notes.end() && old->second.fields == row.fields &&
+                                                    old->second.tags == row.tags)
+      row.mod = old->second.mod;
+    mods[i] = row.mod;
+    card_ids[i] = card_id(each.guid);
+    // In the row now: freed here, by the thread that made them.
+    each.fields = {};
+    each.tags = {};
+  };
+  OrderedWork render(n, prepare, OrderedWork::default_workers(n));
+  Statement note(db, "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
+  for (std::size_t at = 0; at < n; ++at) {
+    render.wait_for(at);
+    NoteRow& row = rows[at];
+    std::size_t i = order[at];
     note.bind(1, note_ids[i]);
-    note.bind(2, each.guid);
+    note.bind_static(2, notes[i].guid);
     note.bind(3, k_model_id);
-    note.bind(4, mods[i]);
-    note.bind(5, tags);
-    note.bind(6, fields);
-    note.bind(7, sort_field);
-    note.bind(8, field_checksum(sort_field));
+    note.bind(4, row.mod);
+    note.bind_static(5, row.tags);
+    note.bind_static(6, row.fields);
+    note.bind_static(7, row.sort_field);
+    note.bind(8, row.checksum);
     note.run();
+    row = NoteRow{};  // inserted: freed now, while its memory is still in cache
   }
+  return ids;
+}
+
+void insert_cards(Database& db, const NoteIds& ids) {
+  const auto& [note_ids, card_ids, deck_ids, mods] = ids;
   Statement card(db, "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
   for (std::size_t i : order_by(card_ids)) {
     card.bind(1, card_ids[i]);
@@ -95,34 +146,51 @@ void insert_notes(Database& db, const AnkiDeck& deck, const PreviousPackage& pre
     card.run();
   }
 }
+
+// The notes are most of the collection, and what comes after them (cards, indexes) goes to new
+// pages at the end and to the first pages (schema, table roots): so all but the first MiB of
+// what is written so far is final. It is deflated from a copy on the other cores while this
+// thread writes the rest; write_zip uses it only if the bytes did not change after all.
+std::unique_ptr<EarlyDeflate> start_early_deflate(Database& db) {
+  constexpr std::size_t k_worth_it = std::size_t{16} << 20;
+  if (std::thread::hardware_concurrency() < 2) return nullptr;
+  db.flush();
+  std::string_view image = db.image();
+  if (image.size() < k_worth_it) return nullptr;
+  return std::make_unique<EarlyDeflate>(image, k_zip_level);
+}
 }  // namespace
 
 void write_anki(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path) {
-  ScratchDir scratch(tmp_path);
   PreviousPackage previous;
-  if (options.previous) previous = read_previous(*options.previous, scratch.path());
-  AnkiDeck deck = build_notes(bank);
+  if (options.previous) {
+    ScratchDir scratch(tmp_path);
+    previous = read_previous(*options.previous, scratch.path());
+  }
+  PlannedNotes planned = plan_notes(bank);
   std::int64_t now = options.timestamp;
   // The note type's mod moves forward only when its templates or CSS changed.
   std::int64_t model_mod = previous.model_mod.value_or(now);
 
-  std::filesystem::path collection = scratch.path() / "collection.anki2";
-  {
-    Database db(collection, false);
-    // A throwaway file: no journal, no fsync; one transaction keeps the page layout stable.
-    // The page cache holds the whole file (about 1 KiB per note), so pages are written once, at
-    // commit, instead of being evicted and re-read while the indexes are built.
-    db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; "
-            "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-524288;");
-    db.exec(k_schema_tables);
-    db.exec("BEGIN");
-    insert_collection(db, deck, bank.info.description, now, model_mod);
-    insert_notes(db, deck, previous, now);
-    db.exec(k_schema_indexes);
-    db.exec("COMMIT");
-    db.close();
-  }
-  write_zip(tmp_path, {{"collection.anki2", collection, {}}, {"media", {}, "{}"}}, now);
+  // The collection is built in memory and its bytes go straight to the zip: no temp file
+  // written, then read back. The database stays open until the zip is written (image() is a
+  // view of its memory).
+  Database db(Database::InMemory{"collection.anki2 (in memory)"});
+  // A throwaway database: no journal, no syncs; one transaction keeps the page layout stable.
+  // A small page cache: the pages it lets go are copied into the in-memory file, cheaper than
+  // a cache as big as the collection (an allocation and page faults per page, then a copy of
+  // every page at commit).
+  db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; "
+          "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16384;");
+  db.exec(k_schema_tables);
+  db.exec("BEGIN");
+  insert_collection(db, planned.deck, bank.info.description, now, model_mod);
+  NoteIds ids = insert_notes(db, planned, previous, now);
+  std::unique_ptr<EarlyDeflate> early = start_early_deflate(db);
+  insert_cards(db, ids);
+  db.exec(k_schema_indexes);
+  db.exec("COMMIT");
+  write_zip(tmp_path, {{"collection.anki2", db.image(), early.get()}, {"media", "{}"}}, now);
 }
 
 }  // namespace qbank::exporters

@@ -1,11 +1,13 @@
 #include "exporters/anki/notes.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <thread>
 #include <unordered_set>
 
 #include "exporters/anki/html.hpp"
 #include "exporters/anki/ids.hpp"
+#include "exporters/anki/ordered_work.hpp"
 
 namespace qbank::exporters::anki {
 
@@ -15,6 +17,8 @@ std::string deck_component(std::string name) {
   for (std::size_t at; (at = name.find("::")) != std::string::npos;) name.replace(at, 2, ": ");
   return name.empty() ? "Untitled" : name;
 }
+}  // namespace
+
 void fill_note(AnkiNote& note, const bank::Question& question) {
   note.fields = {markdown_to_html(question.question), markdown_to_html(question.answer), resources_html(question.resources),
                  escape_html(question.id)};
@@ -26,29 +30,46 @@ void fill_note(AnkiNote& note, const bank::Question& question) {
   if (!difficulty.empty() && std::find(note.tags.begin(), note.tags.end(), difficulty) == note.tags.end())
     note.tags.push_back(difficulty);
 }
-}  // namespace
 
-AnkiDeck build_notes(const bank::Bank& bank) {
-  AnkiDeck deck;
+PlannedNotes plan_notes(const bank::Bank& bank) {
+  PlannedNotes planned;
+  AnkiDeck& deck = planned.deck;
   deck.bank_deck = bank.deck_name();
-  deck.notes.reserve(bank.question_count());
-  std::vector<const bank::Question*> sources;
-  sources.reserve(bank.question_count());
-  std::unordered_set<std::string> guids;
+  std::vector<const bank::Question*> questions;
+  std::vector<std::size_t> section_of;
+  questions.reserve(bank.question_count());
+  section_of.reserve(bank.question_count());
   for (const auto& section : bank.sections) {
-    std::string section_deck = deck.bank_deck + "::" + deck_component(section.name);
-    deck.section_decks.push_back(section_deck);
+    deck.section_decks.push_back(deck.bank_deck + "::" + deck_component(section.name));
     for (const auto& question : section.questions) {
-      AnkiNote note;
-      note.guid = note_guid(deck.bank_deck, question.id);
-      // A repeated id (only with --force past the duplicate-id error) would repeat a GUID,
-      // which a package cannot hold: the first question with the id wins.
-      if (!guids.insert(note.guid).second) continue;
-      note.deck = section_deck;
-      deck.notes.push_back(std::move(note));
-      sources.push_back(&question);
+      questions.push_back(&question);
+      section_of.push_back(deck.section_decks.size() - 1);
     }
   }
+  // A SHA-1 per GUID: computed on every core.
+  std::vector<std::string> guids(questions.size());
+  parallel_for(questions.size(), [&](std::size_t i) { guids[i] = note_guid(deck.bank_deck, questions[i]->id); });
+
+  deck.notes.reserve(questions.size());
+  planned.sources.reserve(questions.size());
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(questions.size());
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    // A repeated id (only with --force past the duplicate-id error) would repeat a GUID,
+    // which a package cannot hold: the first question with the id wins.
+    if (!seen.insert(guids[i]).second) continue;
+    AnkiNote& note = deck.notes.emplace_back();
+    note.guid = guids[i];
+    note.deck = deck.section_decks[section_of[i]];
+    planned.sources.push_back(questions[i]);
+  }
+  return planned;
+}
+
+AnkiDeck build_notes(const bank::Bank& bank) {
+  PlannedNotes planned = plan_notes(bank);
+  AnkiDeck& deck = planned.deck;
+  const auto& sources = planned.sources;
   // Rendering is most of the work and each note is independent: split it across the cores.
   auto render = [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) fill_note(deck.notes[i], *sources[i]);
@@ -61,11 +82,14 @@ AnkiDeck build_notes(const bank::Bank& bank) {
     threads.emplace_back(render, std::min(w * chunk, deck.notes.size()), std::min((w + 1) * chunk, deck.notes.size()));
   render(0, std::min(chunk, deck.notes.size()));
   for (auto& thread : threads) thread.join();
-  return deck;
+  return std::move(planned.deck);
 }
 
 std::string joined_fields(const AnkiNote& note) {
   std::string out;
+  std::size_t size = note.fields.size();
+  for (const auto& field : note.fields) size += field.size();
+  out.reserve(size);
   for (std::size_t i = 0; i < note.fields.size(); ++i) {
     if (i) out += '\x1f';
     out += note.fields[i];

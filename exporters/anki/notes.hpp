@@ -25,6 +25,16 @@ struct AnkiDeck {
 
 AnkiDeck build_notes(const bank::Bank& bank);
 
+// build_notes in two steps, for a writer that renders while it writes: the notes with their
+// GUID and deck but no fields or tags yet, and the question each one comes from; then
+// fill_note renders one note (safe to call for different notes at once).
+struct PlannedNotes {
+  AnkiDeck deck;
+  std::vector<const bank::Question*> sources;  // parallel to deck.notes
+};
+PlannedNotes plan_notes(const bank::Bank& bank);
+void fill_note(AnkiNote& note, const bank::Question& question);
+
 // Anki's `flds` column: the fields joined by 0x1f. Anki's `tags` column: " a b ".
 std::string joined_fields(const AnkiNote& note);
 std::string joined_tags(const AnkiNote& note);

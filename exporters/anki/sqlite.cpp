@@ -11,6 +11,14 @@ Database::Database(const std::filesystem::path& file, bool read_only) : m_name(f
   if (sqlite3_open_v2(m_name.c_str(), &m_db, flags, nullptr) != SQLITE_OK) fail("cannot open");
 }
 
+Database::Database(const InMemory& memory) : m_name(memory.name) {
+  // No leading '/' in the memdb name: such names would be shared by every connection of the
+  // process that uses the same one; this one is private to this connection.
+  // NOMUTEX: one thread uses the connection, so SQLite need not lock it on every call.
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2("file:qbank-memory?vfs=memdb", &m_db, flags, nullptr) != SQLITE_OK) fail("cannot open");
+}
+
 Database::~Database() { close(); }
 
 void Database::close() {
@@ -27,6 +35,17 @@ void Database::exec(std::string_view sql) {
   if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail("SQLite failed on");
 }
 
+void Database::flush() {
+  if (sqlite3_db_cacheflush(m_db) != SQLITE_OK) fail("SQLite cannot write");
+}
+
+std::string_view Database::image() const {
+  sqlite3_int64 size = 0;
+  const unsigned char* bytes = sqlite3_serialize(m_db, "main", &size, SQLITE_SERIALIZE_NOCOPY);
+  if (!bytes) fail("SQLite cannot give the bytes of");
+  return {reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size)};
+}
+
 Statement::Statement(Database& db, std::string_view sql) : m_db(db) {
   if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
     db.fail("SQLite cannot prepare a statement for");
@@ -40,9 +59,14 @@ void Statement::bind(int index, std::string_view text) {
   sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
+void Statement::bind_static(int index, std::string_view text) {
+  sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+}
+
 void Statement::run() {
   if (sqlite3_step(m_stmt) != SQLITE_DONE) m_db.fail("SQLite cannot write to");
   sqlite3_reset(m_stmt);
+  sqlite3_clear_bindings(m_stmt);  // no pointer to a caller's text outlives the row
 }
 
 bool Statement::step() {

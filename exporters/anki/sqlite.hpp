@@ -14,11 +14,22 @@ namespace qbank::exporters::anki {
 class Database {
  public:
   Database(const std::filesystem::path& file, bool read_only);
+  // A private read-write database that lives in one block of memory (SQLite's memdb VFS) and
+  // never touches the disk; `name` is only for messages.
+  struct InMemory {
+    std::string name;
+  };
+  explicit Database(const InMemory& memory);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
   void exec(std::string_view sql);
+  // Writes the page cache's changed pages to the file (or memory), inside a transaction too.
+  void flush();
+  // An in-memory database's bytes: exactly what its file would hold. Not a copy: valid until
+  // the next change or close.
+  std::string_view image() const;
   sqlite3* handle() const { return m_db; }
   [[noreturn]] void fail(std::string_view what) const;
   // Closes now (so the file is complete); the destructor does nothing afterwards.
@@ -38,7 +49,9 @@ class Statement {
 
   void bind(int index, std::int64_t value);
   void bind(int index, std::string_view text);
-  // Runs an INSERT/UPDATE to completion and resets for the next row.
+  // Without SQLite's copy: `text` must stay valid until run() returns.
+  void bind_static(int index, std::string_view text);
+  // Runs an INSERT/UPDATE to completion and resets for the next row (clearing the bindings).
   void run();
   // For SELECT: true while a row is available.
   bool step();

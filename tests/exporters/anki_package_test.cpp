@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <set>
 
 #include "export_helpers.hpp"
@@ -172,4 +173,46 @@ TEST_CASE("anki: the same bank and SOURCE_DATE_EPOCH give a byte-identical packa
                           {{"SOURCE_DATE_EPOCH", std::to_string(k_epoch)}, {"TZ", "America/New_York"}});
   REQUIRE(result.exit_code == 0);
   CHECK(read_text(out) == read_text(dir.path() / "a.apkg"));
+}
+
+TEST_CASE("anki: a collection big enough to be deflated ahead is complete and valid and reproducible") {
+  // 4,000 notes with long answers: a collection over 16 MiB, so the writer deflates the notes'
+  // pages while it writes the cards and indexes (apkg.cpp, start_early_deflate).
+  TempDir dir;
+  dir.write("bank/bank.yaml", "title: Big\ndeck: Big Deck\n");
+  std::uint32_t state = 7;
+  std::string section;
+  for (int q = 0; q < 4000; ++q) {
+    if (q % 1000 == 0) section = "section: Long Answers " + std::to_string(q / 1000) + "\nquestions:\n";
+    section += "  - id: q" + std::to_string(q) + "\n    question: Question number " + std::to_string(q) +
+               "?\n    answer: >-\n      ";
+    for (int w = 0; w < 700; ++w) {
+      state = state * 1103515245u + 12345u;
+      section += 'w';
+      section += std::to_string((state >> 8) % 3000);
+      section += w % 12 == 11 ? "\n      " : " ";
+    }
+    section += "end\n    difficulty: basic\n";
+    if (q % 1000 == 999) dir.write("bank/0" + std::to_string(q / 1000) + "-long.yaml", section);  // under 16 MiB a file
+  }
+  auto result = export_bank("anki", dir.path() / "bank", dir.path() / "a.apkg", k_epoch, {"--force"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  REQUIRE(export_bank("anki", dir.path() / "bank", dir.path() / "b.apkg", k_epoch, {"--force"}).exit_code == 0);
+  CHECK(read_text(dir.path() / "a.apkg") == read_text(dir.path() / "b.apkg"));
+
+  auto package = open_package(dir.path() / "a.apkg", dir.path());
+  CHECK(std::filesystem::file_size(package.collection) > (std::uintmax_t{16} << 20));
+  CHECK(package.query("PRAGMA integrity_check")[0][0] == "ok");
+  CHECK(package.query("SELECT count(*) FROM notes")[0][0] == "4000");
+  CHECK(package.query("SELECT count(*) FROM cards c JOIN notes n ON n.id = c.nid")[0][0] == "4000");
+  CHECK(package.query("SELECT count(*) FROM sqlite_master WHERE type = 'index'")[0][0] == "7");
+  auto sort_field = package.query("SELECT sfld FROM notes WHERE flds LIKE '%\x1fq1234'");
+  REQUIRE(sort_field.size() == 1);
+  CHECK(sort_field[0][0] == "Question number 1234?");
+  if (std::system("python3 -c 'import zipfile' >/dev/null 2>&1") == 0) {
+    std::string command = "python3 -c \"import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)\" '" +
+                          (dir.path() / "a.apkg").string() + "'";
+    CHECK(std::system(command.c_str()) == 0);
+  }
 }
