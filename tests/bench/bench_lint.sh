@@ -22,16 +22,19 @@ measure() {
   echo "$secs $((kib / 1024))"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-# The fastest of $runs runs (seconds, and that run's peak RSS): on a shared 2-core machine one
-# run says as much about the neighbours as about the program.
+# Each command runs $runs times, the commands taking turns (floor, lint, ajv, floor, ...), and
+# each keeps its fastest run: on a shared 2-core host the neighbours' load drifts over minutes,
+# and taking turns exposes every command to the same drift.
 runs=${BENCH_LINT_RUNS:-3}
-fastest() {
-  local best="" best_mb="" secs mb
-  for _ in $(seq "$runs"); do
-    read -r secs mb < <(measure "$@")
-    if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$secs; best_mb=$mb; fi
-  done
-  echo "$best $best_mb"
+declare -A best best_mb
+race() {  # race NAME CMD... (one turn)
+  local name=$1 secs mb
+  shift
+  read -r secs mb < <(measure "$@")
+  if [ -z "${best[$name]:-}" ] || awk -v a="$secs" -v b="${best[$name]}" 'BEGIN { exit !(a < b) }'; then
+    best[$name]=$secs
+    best_mb[$name]=$mb
+  fi
 }
 
 for n in ${BENCH_LINT_SIZES:-10000 100000}; do
@@ -47,20 +50,26 @@ for n in ${BENCH_LINT_SIZES:-10000 100000}; do
   size=$(du -sm "$bank" | cut -f1)
   echo "--- $n questions, ${#sections[@]} section files, ${size} MB"
 
-  read -r floor1 _ < <(fastest "$bin/qbank-bench-yaml-floor" 1 "${sections[@]}")
-  read -r floorp _ < <(fastest "$bin/qbank-bench-yaml-floor" "$cores" "${sections[@]}")
-  read -r events _ < <(fastest "$bin/qbank-bench-yaml-floor" --events "$cores" "${sections[@]}")
-  read -r lint lint_rss < <(fastest "$QBANK" lint "$bank" --no-progress)
-  grep -q "No problems" "$BENCH_WORK/last.out" || { echo "qbank lint found problems:"; tail -3 "$BENCH_WORK/last.out"; }
   # The schema + content rules alone (dedup's rules off), as the foundation measured them.
   printf 'rules: {duplicate-question: off, near-duplicate-question: off, repeated-section: off, duplicate-resource: off}\n' \
     >"$BENCH_WORK/no-dedup.yaml"
-  read -r lint_nd lint_nd_rss < <(fastest "$QBANK" lint "$bank" --no-progress --config "$BENCH_WORK/no-dedup.yaml")
-  read -r ajv_s ajv_rss < <(fastest "$ajv" validate --spec=draft7 --strict=false --all-errors \
-    -s "$root/schemas/section.schema.json" -d "$bank/section-*.yaml")
-  grep -q " valid" "$BENCH_WORK/last.out" || { echo "ajv-cli did not validate:"; tail -3 "$BENCH_WORK/last.out"; }
+  best=() best_mb=()
+  for _ in $(seq "$runs"); do
+    race floor1 "$bin/qbank-bench-yaml-floor" 1 "${sections[@]}"
+    race floorp "$bin/qbank-bench-yaml-floor" "$cores" "${sections[@]}"
+    race events "$bin/qbank-bench-yaml-floor" --events "$cores" "${sections[@]}"
+    race lint "$QBANK" lint "$bank" --no-progress
+    grep -q "No problems" "$BENCH_WORK/last.out" || { echo "qbank lint found problems:"; tail -3 "$BENCH_WORK/last.out"; }
+    race lint_nd "$QBANK" lint "$bank" --no-progress --config "$BENCH_WORK/no-dedup.yaml"
+    race ajv "$ajv" validate --spec=draft7 --strict=false --all-errors \
+      -s "$root/schemas/section.schema.json" -d "$bank/section-*.yaml"
+    grep -q " valid" "$BENCH_WORK/last.out" || { echo "ajv-cli did not validate:"; tail -3 "$BENCH_WORK/last.out"; }
+  done
+  floor1=${best[floor1]} floorp=${best[floorp]} events=${best[events]}
+  lint=${best[lint]} lint_rss=${best_mb[lint]} lint_nd=${best[lint_nd]} lint_nd_rss=${best_mb[lint_nd]}
+  ajv_s=${best[ajv]} ajv_rss=${best_mb[ajv]}
 
-  echo "(fastest of $runs runs each)"
+  echo "(fastest of $runs runs each, the commands taking turns)"
   echo "yaml-cpp parse only, 1 thread:        ${floor1} s"
   echo "yaml-cpp parse only, $cores threads (floor): ${floorp} s"
   echo "yaml-cpp events only, no tree, $cores threads: ${events} s  (no yaml-cpp tool can be faster)"
