@@ -32,14 +32,9 @@ class YamlTreeBuilder : public YAML::EventHandler {
  public:
   explicit YamlTreeBuilder(YamlDocument& document) : m_document(document) {}
 
-  void OnDocumentStart(const YAML::Mark&) override {
-    m_anchors.clear();  // yaml-cpp numbers anchors per document
-    m_root_taken = false;
-  }
-  void OnDocumentEnd() override {
-    // A document always has a node; yaml-cpp sends OnNull for "---" with nothing after it.
-    if (!m_root_taken) m_document.m_roots.push_back(new_node(YamlKind::null, YAML::Mark::null_mark(), {}, {}, 0));
-  }
+  // Every document has exactly one root node: yaml-cpp sends OnNull for "---" with nothing after it.
+  void OnDocumentStart(const YAML::Mark&) override { m_anchors.clear(); }  // anchors are numbered per document
+  void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     attach(new_node(YamlKind::null, mark, {}, {}, anchor));
@@ -81,7 +76,6 @@ class YamlTreeBuilder : public YAML::EventHandler {
       m_open[m_depth - 1].children.push_back(index);
     } else {
       m_document.m_roots.push_back(index);
-      m_root_taken = true;
     }
   }
 
@@ -110,7 +104,6 @@ class YamlTreeBuilder : public YAML::EventHandler {
   std::vector<Frame> m_open;
   std::size_t m_depth = 0;
   std::unordered_map<YAML::anchor_t, std::uint32_t> m_anchors;
-  bool m_root_taken = false;
 };
 
 YamlDocument YamlDocument::parse(std::string_view content) {

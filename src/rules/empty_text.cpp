@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "rules/checks.hpp"
+#include "rules/text_fields.hpp"
 
 namespace qbank::rules {
 
@@ -19,7 +20,7 @@ void check_blank(const bank::Bank& bank, RuleContext& context, Side side) {
       bool present = side == Side::question ? q.has_question : q.has_answer;
       const std::string& value = side == Side::question ? q.question : q.answer;
       if (!present || !text::is_blank(value)) continue;
-      std::string name = q.id.empty() ? fmt::format("question #{}", i + 1) : fmt::format("question '{}'", q.id);
+      std::string name = question_name(q, i);
       if (side == Side::question)
         context.report(q.question_at, fmt::format("{} has an empty question", name), "write the question");
       else

@@ -17,10 +17,11 @@ void visit_resources(const std::vector<bank::Resource>& resources, const bank::Q
 
 }  // namespace
 
-std::string TextField::owner() const {
-  if (question == nullptr) return "bank.yaml";
-  return question->id.empty() ? fmt::format("question #{}", position + 1) : fmt::format("question '{}'", question->id);
+std::string question_name(const bank::Question& question, std::size_t position) {
+  return question.id.empty() ? fmt::format("question #{}", position + 1) : fmt::format("question '{}'", question.id);
 }
+
+std::string TextField::owner() const { return question == nullptr ? "bank.yaml" : question_name(*question, position); }
 
 void for_each_text_field(const bank::Bank& bank, const std::function<void(const TextField&)>& visit) {
   if (!bank.info.file.empty()) {

@@ -21,6 +21,10 @@ struct TextField {
   std::string owner() const;
 };
 
+// How a rule's message names a question: "question 'pca'", or "question #3" (its 1-based place
+// in its section) when it has no id.
+std::string question_name(const bank::Question& question, std::size_t position);
+
 void for_each_text_field(const bank::Bank& bank, const std::function<void(const TextField&)>& visit);
 
 }  // namespace qbank::rules

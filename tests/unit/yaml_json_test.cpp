@@ -86,6 +86,11 @@ TEST_CASE("documents, empty streams and syntax errors") {
   CHECK(two.root(1)["b"].scalar() == "2");
   CHECK(two.root(1).mark().line == 2);
   CHECK_FALSE(two.root(2).present());
+  // A document with nothing in it still has a root: a null node.
+  auto empty_second = YamlDocument::parse("a: 1\n---\n");
+  REQUIRE(empty_second.document_count() == 2);
+  CHECK(empty_second.root(1).is_null());
+  CHECK(YamlDocument::parse("---\n").root().is_null());
   CHECK_THROWS_AS(YamlDocument::parse("a: [1, 2\n"), YAML::ParserException);
   CHECK_THROWS_AS(YamlDocument::parse("a: *nowhere\n"), YAML::ParserException);
 }
