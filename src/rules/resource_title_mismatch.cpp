@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "rules/checks.hpp"
+#include "rules/text_fields.hpp"
 
 namespace qbank::rules {
 
@@ -90,8 +91,10 @@ void check_resources(const std::vector<bank::Resource>& resources, const OwnerNa
 void check_resource_title_mismatch(const bank::Bank& bank, RuleContext& context) {
   check_resources(bank.info.resources, [] { return std::string("bank.yaml"); }, context);
   for (const auto& section : bank.sections)
-    for (const auto& question : section.questions)
-      check_resources(question.resources, [&] { return fmt::format("question '{}'", question.id); }, context);
+    for (std::size_t i = 0; i < section.questions.size(); ++i) {
+      const auto& question = section.questions[i];
+      check_resources(question.resources, [&] { return question_name(question, i); }, context);
+    }
 }
 
 }  // namespace qbank::rules
