@@ -2,7 +2,7 @@
 // collection.anki2 (SQLite, schema 11) and the `media` map ("{}": qbank ships no media).
 // Determinism: ids come from names, rows go in in id order inside one transaction, and the
 // zip entries get fixed times, so the same bank and timestamp give byte-identical packages.
-// Speed (100k notes in about 3 s on 2 cores): the collection lives in memory; notes are rendered
+// Speed (the writer alone: 100k notes in about 2.9 s on 2 cores, tests/bench/README.md): the collection lives in memory; notes are rendered
 // on the other cores while this thread inserts them; the zip is deflated on every core, most
 // of it while the cards and indexes are still being written.
 #include <algorithm>

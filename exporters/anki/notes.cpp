@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string_view>
-#include <thread>
 #include <unordered_set>
 
 #include "exporters/anki/html.hpp"
@@ -71,17 +70,7 @@ AnkiDeck build_notes(const bank::Bank& bank) {
   AnkiDeck& deck = planned.deck;
   const auto& sources = planned.sources;
   // Rendering is most of the work and each note is independent: split it across the cores.
-  auto render = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) fill_note(deck.notes[i], *sources[i]);
-  };
-  std::size_t workers = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  if (deck.notes.size() < 1000) workers = 1;
-  std::vector<std::thread> threads;
-  std::size_t chunk = (deck.notes.size() + workers - 1) / workers;
-  for (std::size_t w = 1; w < workers; ++w)
-    threads.emplace_back(render, std::min(w * chunk, deck.notes.size()), std::min((w + 1) * chunk, deck.notes.size()));
-  render(0, std::min(chunk, deck.notes.size()));
-  for (auto& thread : threads) thread.join();
+  parallel_for(deck.notes.size(), [&](std::size_t i) { fill_note(deck.notes[i], *sources[i]); });
   return std::move(planned.deck);
 }
 

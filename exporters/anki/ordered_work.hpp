@@ -45,7 +45,8 @@ class OrderedWork {
   std::vector<std::thread> m_threads;
 };
 
-// job(0) .. job(count - 1) on every core (this thread included); returns when all are done.
+// job(0) .. job(count - 1) on default_workers(count) threads (this one included); returns when
+// all are done, rethrowing the first job's exception.
 void parallel_for(std::size_t count, const std::function<void(std::size_t)>& job);
 
 }  // namespace qbank::exporters::anki

@@ -17,6 +17,10 @@ Database::Database(const InMemory& memory) : m_name(memory.name) {
   // NOMUTEX: one thread uses the connection, so SQLite need not lock it on every call.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2("file:qbank-memory?vfs=memdb", &m_db, flags, nullptr) != SQLITE_OK) fail("cannot open");
+  // memdb stops at 1 GiB by default ("database or disk is full" past ~800k notes); a file had no
+  // such limit, so neither does this: memory is the limit.
+  sqlite3_int64 limit = k_memory_size_limit;
+  if (sqlite3_file_control(m_db, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit) != SQLITE_OK) fail("cannot size");
 }
 
 Database::~Database() { close(); }

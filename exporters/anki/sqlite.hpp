@@ -14,6 +14,9 @@ namespace qbank::exporters::anki {
 class Database {
  public:
   Database(const std::filesystem::path& file, bool read_only);
+  // How far an in-memory database may grow (64 TiB: in effect, memory is the limit; memdb's
+  // own default is 1 GiB).
+  static constexpr sqlite3_int64 k_memory_size_limit = sqlite3_int64{1} << 46;
   // A private read-write database that lives in one block of memory (SQLite's memdb VFS) and
   // never touches the disk; `name` is only for messages.
   struct InMemory {
