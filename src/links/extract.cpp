@@ -9,6 +9,8 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "core/cmark_lock.hpp"
+
 namespace qbank::links {
 
 namespace {
@@ -50,7 +52,11 @@ std::vector<std::string> markdown_urls(std::string_view markdown) {
   if (cmark_syntax_extension* autolink = cmark_find_syntax_extension("autolink"))
     cmark_parser_attach_syntax_extension(parser.get(), autolink);
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
+  std::unique_ptr<cmark_node, NodeDeleter> document;
+  {
+    std::lock_guard lock(cmark_finish_mutex());
+    document.reset(cmark_parser_finish(parser.get()));
+  }
   std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document.get()));
   for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
     if (event != CMARK_EVENT_ENTER) continue;

@@ -1,0 +1,10 @@
+#include "core/cmark_lock.hpp"
+
+namespace qbank {
+
+std::mutex& cmark_finish_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+}  // namespace qbank
