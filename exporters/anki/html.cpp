@@ -3,10 +3,15 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <limits>
 #include <memory>
 #include <mutex>
+#include <new>
 
+#include "core/cmark_lock.hpp"
 #include "core/text.hpp"
 
 namespace qbank::exporters::anki {
@@ -84,13 +89,6 @@ std::string restore_math(std::string_view html, const std::vector<std::string>& 
   return out;
 }
 
-struct ParserDeleter {
-  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
-};
-struct NodeDeleter {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
-
 bool safe_url(std::string_view url) {
   for (std::string_view scheme : {"http://", "https://", "mailto:"}) {
     if (url.size() < scheme.size()) continue;
@@ -120,40 +118,137 @@ std::string escape_html(std::string_view text) {
 }
 
 namespace {
-// One parser per thread, reused: cmark_parser_finish resets it for the next document and keeps
-// its extensions (a new parser per field, set up each time, was ~7% of the rendering).
-cmark_parser* thread_parser(int options) {
-  thread_local std::unique_ptr<cmark_parser, ParserDeleter> parser = [options] {
-    static std::once_flag registered;
-    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-    std::unique_ptr<cmark_parser, ParserDeleter> made(cmark_parser_new(options));
-    for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) {
-      if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
-        cmark_parser_attach_syntax_extension(made.get(), extension);
+// cmark-gfm allocates every node, buffer and list of a document separately; for a bank that is
+// millions of small allocations and frees, and on a fresh heap each first touch of a page is
+// a fault (~10 us on virtual machines), which together cost as much as the parsing. So each
+// thread parses into its own arena: blocks kept from document to document, handed out in
+// order, all released at once when the document is rendered. (cmark-gfm's own arena is one
+// global and cannot be shared by the threads that render notes at once.)
+class CmarkArena {
+ public:
+  static cmark_mem* allocator() {
+    static cmark_mem mem = {calloc_in_arena, realloc_in_arena, free_in_arena};
+    return &mem;
+  }
+  // Forgets every allocation (the memory is reused by the next document), and lets go of
+  // blocks beyond the first few after an unusually large document.
+  static void reset() {
+    Arena& arena = current();
+    arena.block = 0;
+    arena.used = 0;
+    if (arena.blocks.size() > k_blocks_kept) arena.blocks.resize(k_blocks_kept);
+  }
+
+ private:
+  static constexpr std::size_t k_block_size = std::size_t{64} << 10;
+  static constexpr std::size_t k_blocks_kept = 16;
+  static constexpr std::size_t k_header = 16;  // each allocation's size, keeping 16-byte alignment
+  struct Block {
+    std::unique_ptr<unsigned char[]> bytes;
+    std::size_t size;
+  };
+  struct Arena {
+    std::vector<Block> blocks;
+    std::size_t block = 0;  // the block being filled
+    std::size_t used = 0;   // bytes used in it
+  };
+  static Arena& current() {
+    thread_local Arena arena;
+    return arena;
+  }
+
+  static void* allocate(std::size_t size) {
+    Arena& arena = current();
+    std::size_t needed = k_header + (size + 15) / 16 * 16;
+    for (;;) {
+      if (arena.block < arena.blocks.size() && arena.blocks[arena.block].size - arena.used >= needed) break;
+      if (arena.block < arena.blocks.size() && arena.used > 0) {
+        ++arena.block;  // this one is full: on to the next
+        arena.used = 0;
+        continue;
+      }
+      if (arena.block < arena.blocks.size()) {
+        // An empty block too small for this request: a big enough one takes its place.
+        arena.blocks[arena.block] = {std::make_unique<unsigned char[]>(std::max(needed, k_block_size)), std::max(needed, k_block_size)};
+        break;
+      }
+      std::size_t block_size = std::max(needed, k_block_size);
+      arena.blocks.push_back({std::make_unique<unsigned char[]>(block_size), block_size});
     }
-    return made;
-  }();
-  return parser.get();
-}
+    unsigned char* at = arena.blocks[arena.block].bytes.get() + arena.used;
+    arena.used += needed;
+    std::memcpy(at, &size, sizeof size);
+    return at + k_header;
+  }
+  static std::size_t size_of(void* pointer) {
+    std::size_t size;
+    std::memcpy(&size, static_cast<unsigned char*>(pointer) - k_header, sizeof size);
+    return size;
+  }
+  // cmark does not check for null (its default allocator aborts instead), and an exception
+  // must not unwind through C: out of memory here ends the program as it would in cmark.
+  [[noreturn]] static void out_of_memory() {
+    std::fputs("qbank: out of memory while rendering Markdown\n", stderr);
+    std::abort();
+  }
+  static void* calloc_in_arena(std::size_t count, std::size_t size) {
+    if (size != 0 && count > std::numeric_limits<std::size_t>::max() / 2 / size) out_of_memory();
+    try {
+      void* block = allocate(count * size);
+      std::memset(block, 0, count * size);
+      return block;
+    } catch (const std::bad_alloc&) {
+      out_of_memory();
+    }
+  }
+  static void* realloc_in_arena(void* pointer, std::size_t size) {
+    if (size > std::numeric_limits<std::size_t>::max() / 2) out_of_memory();
+    if (pointer && size_of(pointer) >= size) return pointer;
+    try {
+      void* grown = allocate(size);
+      if (pointer) std::memcpy(grown, pointer, size_of(pointer));
+      return grown;
+    } catch (const std::bad_alloc&) {
+      out_of_memory();
+    }
+  }
+  static void free_in_arena(void*) {}  // released with the whole arena by reset()
+};
+
+// The GFM extensions qbank renders with (safe mode also filters raw HTML tags).
+constexpr const char* k_extensions[] = {"table", "strikethrough", "autolink", "tagfilter"};
 }  // namespace
 
 std::string markdown_to_html(std::string_view markdown) {
   // CMARK_OPT_SAFE is the default in this cmark-gfm; it is named so the intent is visible,
   // and CMARK_OPT_UNSAFE is never set.
   const int options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8;
-  cmark_parser* parser = thread_parser(options);
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   ProtectedMath input;
   bool is_protected = needs_protection(markdown);
   if (is_protected) input = protect_math(markdown);
   std::string_view text = is_protected ? std::string_view(input.text) : markdown;
-  // Nothing between feed and finish can throw, so the shared parser never keeps half a document.
+
+  // Everything cmark allocates from here on is in this thread's arena; nothing between here and
+  // the reset throws, and the result is copied out before it.
+  cmark_parser* parser = cmark_parser_new_with_mem(options, CmarkArena::allocator());
+  for (const char* name : k_extensions) {
+    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser, extension);
+  }
   cmark_parser_feed(parser, text.data(), text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser));
-  std::unique_ptr<char, decltype(&std::free)> rendered(
-      cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser)), &std::free);
-  std::string_view html(rendered.get());
+  cmark_node* document = nullptr;
+  {
+    std::lock_guard lock(cmark_finish_mutex());
+    document = cmark_parser_finish(parser);
+  }
+  const char* rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser));
+  std::string_view html(rendered);
   while (!html.empty() && html.back() == '\n') html.remove_suffix(1);
-  return input.spans.empty() ? std::string(html) : restore_math(html, input.spans);
+  std::string out = input.spans.empty() ? std::string(html) : restore_math(html, input.spans);
+  CmarkArena::reset();
+  return out;
 }
 
 std::string resources_html(const std::vector<bank::Resource>& resources) {

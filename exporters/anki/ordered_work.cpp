@@ -1,22 +1,43 @@
 #include "exporters/anki/ordered_work.hpp"
 
 #include <algorithm>
+#include <system_error>
 
 namespace qbank::exporters::anki {
 
-OrderedWork::OrderedWork(std::size_t count, std::function<void(std::size_t)> job, std::size_t workers)
-    : m_count(count), m_job(std::move(job)), m_done(new std::atomic<bool>[count]) {
+OrderedWork::OrderedWork(std::size_t count, std::function<void(std::size_t)> job, std::size_t workers, std::size_t max_lead)
+    : m_count(count),
+      m_job(std::move(job)),
+      m_max_lead(max_lead),
+      m_consumer_step(std::max<std::size_t>(1, max_lead / 4)),
+      m_done(new std::atomic<bool>[count]) {
   for (std::size_t i = 0; i < count; ++i) m_done[i].store(false, std::memory_order_relaxed);
-  for (std::size_t w = 0; w < workers; ++w)
-    m_threads.emplace_back([this] {
-      while (run_one()) {
-      }
-    });
+  try {
+    for (std::size_t w = 0; w < workers; ++w) m_threads.emplace_back([this] { work(); });
+  } catch (const std::system_error&) {
+    // The system would not start another thread: the ones started (if any) and the consumer
+    // do the work.
+  }
 }
 
 OrderedWork::~OrderedWork() {
   m_next.store(m_count);  // nothing more gets claimed
+  m_consumed.store(m_count);  // and no worker waits for the consumer any longer
+  m_consumed.notify_all();
   for (auto& thread : m_threads) thread.join();
+}
+
+void OrderedWork::work() {
+  for (;;) {
+    std::size_t consumed = m_consumed.load(std::memory_order_acquire);
+    std::size_t next = m_next.load(std::memory_order_relaxed);
+    if (next >= m_count) return;
+    if (m_max_lead > 0 && next >= consumed + m_max_lead) {
+      m_consumed.wait(consumed);  // until the consumer moves on
+      continue;
+    }
+    if (!run_one()) return;
+  }
 }
 
 bool OrderedWork::run_one() {
@@ -34,6 +55,12 @@ bool OrderedWork::run_one() {
 }
 
 void OrderedWork::wait_for(std::size_t index) {
+  // The workers learn where the consumer is every quarter of the lead: a wake-up per job
+  // would cost a system call per job.
+  if (m_max_lead > 0 && index >= m_consumed.load(std::memory_order_relaxed) + m_consumer_step) {
+    m_consumed.store(index, std::memory_order_release);
+    m_consumed.notify_all();
+  }
   while (!m_done[index].load(std::memory_order_acquire)) {
     // Every job is claimed and this one is still running on a worker: it is short, so yield.
     if (!run_one()) std::this_thread::yield();
@@ -44,14 +71,14 @@ void OrderedWork::wait_for(std::size_t index) {
   }
 }
 
-std::size_t OrderedWork::default_workers(std::size_t jobs) {
-  if (jobs < 1000) return 0;
+std::size_t OrderedWork::default_workers(std::size_t jobs, std::size_t jobs_worth_a_thread) {
+  if (jobs < std::max<std::size_t>(2, jobs_worth_a_thread)) return 0;
   std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  return std::min<std::size_t>(cores, 8) - 1;
+  return std::min({cores, std::size_t{8}, jobs}) - 1;
 }
 
-void parallel_for(std::size_t count, const std::function<void(std::size_t)>& job) {
-  OrderedWork work(count, job, OrderedWork::default_workers(count));
+void parallel_for(std::size_t count, const std::function<void(std::size_t)>& job, std::size_t jobs_worth_a_thread) {
+  OrderedWork work(count, job, OrderedWork::default_workers(count, jobs_worth_a_thread));
   for (std::size_t i = 0; i < count; ++i) work.wait_for(i);
 }
 

@@ -17,9 +17,11 @@ namespace qbank::exporters::anki {
 
 class OrderedWork {
  public:
-  // Starts `workers` threads (0: the consumer does every job in wait_for). `job` must be safe
-  // to run concurrently for different indexes.
-  OrderedWork(std::size_t count, std::function<void(std::size_t)> job, std::size_t workers);
+  // Starts `workers` threads (0: the consumer does every job in wait_for; fewer if the system
+  // refuses a thread). `job` must be safe to run concurrently for different indexes.
+  // `max_lead` (0: none) is how far past the job the consumer waits for the workers may run:
+  // results the consumer has not taken yet are memory held.
+  OrderedWork(std::size_t count, std::function<void(std::size_t)> job, std::size_t workers, std::size_t max_lead = 0);
   // Stops the workers after their current job (when the consumer gave up early) and joins them.
   ~OrderedWork();
   OrderedWork(const OrderedWork&) = delete;
@@ -28,16 +30,24 @@ class OrderedWork {
   // Returns once job `index` is done; rethrows the first exception a job threw.
   void wait_for(std::size_t index);
 
-  // The number of worker threads to start for `jobs` jobs: the other cores, none for few jobs.
-  static std::size_t default_workers(std::size_t jobs);
+  // The number of worker threads to start for `jobs` jobs: the other cores (at most 7), none
+  // when there are fewer jobs than `jobs_worth_a_thread` (the default suits jobs of a few
+  // microseconds, such as rendering one note; 2 suits jobs of a millisecond or more).
+  static constexpr std::size_t k_small_jobs_worth_a_thread = 1000;
+  static std::size_t default_workers(std::size_t jobs, std::size_t jobs_worth_a_thread = k_small_jobs_worth_a_thread);
 
  private:
+  // A worker thread: runs jobs, staying within max_lead of the consumer.
+  void work();
   // Claims the next job and runs it; false when none is left.
   bool run_one();
 
   std::size_t m_count;
   std::function<void(std::size_t)> m_job;
+  std::size_t m_max_lead;
+  std::size_t m_consumer_step;  // how often the consumer tells the workers where it is
   std::atomic<std::size_t> m_next{0};
+  std::atomic<std::size_t> m_consumed{0};  // the consumer's job, as far as the workers know
   std::unique_ptr<std::atomic<bool>[]> m_done;
   std::atomic<bool> m_failed{false};
   std::mutex m_error_mutex;
@@ -45,8 +55,9 @@ class OrderedWork {
   std::vector<std::thread> m_threads;
 };
 
-// job(0) .. job(count - 1) on default_workers(count) threads (this one included); returns when
-// all are done, rethrowing the first job's exception.
-void parallel_for(std::size_t count, const std::function<void(std::size_t)>& job);
+// job(0) .. job(count - 1) on this thread and default_workers(count, jobs_worth_a_thread)
+// others; returns when all are done, rethrowing the first job's exception.
+void parallel_for(std::size_t count, const std::function<void(std::size_t)>& job,
+                  std::size_t jobs_worth_a_thread = OrderedWork::k_small_jobs_worth_a_thread);
 
 }  // namespace qbank::exporters::anki

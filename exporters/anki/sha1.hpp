@@ -1,6 +1,6 @@
-// SHA-1, for Anki's note checksums (csum) and for deriving stable ids. None of qbank's allowed
-// libraries exposes a hash, and SHA-1 is what Anki itself uses for csum, so here is a small one.
-// Not for security.
+// SHA-1, for Anki's note checksums (csum, which Anki defines with SHA-1) and for deriving stable
+// ids. Not for security. OpenSSL's libcrypto (already here under libcurl) computes it, with the
+// CPU's SHA instructions where there are some.
 #pragma once
 
 #include <array>
@@ -10,6 +10,7 @@
 
 namespace qbank::exporters::anki {
 
+// Throws Error if OpenSSL cannot provide SHA-1 (a FIPS-only configuration, for one).
 std::array<std::uint8_t, 20> sha1(std::string_view data);
 std::string sha1_hex(std::string_view data);
 

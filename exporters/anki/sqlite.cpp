@@ -1,5 +1,10 @@
 #include "exporters/anki/sqlite.hpp"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
+
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -11,12 +16,40 @@ Database::Database(const std::filesystem::path& file, bool read_only) : m_name(f
   if (sqlite3_open_v2(m_name.c_str(), &m_db, flags, nullptr) != SQLITE_OK) fail("cannot open");
 }
 
+namespace {
+// Maps the pages of a fresh block in one system call: faulting them in one by one as SQLite
+// writes them cost ~10 us per 4 KiB page on virtual machines (28,000 faults for a 115 MB
+// collection), the call a fraction of that. Advice only: an older kernel without
+// MADV_POPULATE_WRITE (Linux < 5.14) just leaves the pages to be faulted.
+void prefault(void* block, std::size_t size) {
+#ifdef MADV_POPULATE_WRITE
+  const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+  const auto begin = (reinterpret_cast<std::uintptr_t>(block) + page - 1) / page * page;
+  const auto end = (reinterpret_cast<std::uintptr_t>(block) + size) / page * page;
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+#else
+  (void)block;
+  (void)size;
+#endif
+}
+}  // namespace
+
 Database::Database(const InMemory& memory) : m_name(memory.name) {
   // No leading '/' in the memdb name: such names would be shared by every connection of the
   // process that uses the same one; this one is private to this connection.
   // NOMUTEX: one thread uses the connection, so SQLite need not lock it on every call.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2("file:qbank-memory?vfs=memdb", &m_db, flags, nullptr) != SQLITE_OK) fail("cannot open");
+  if (memory.reserve > 0) {
+    // An empty database in a block of `reserve` bytes; SQLite owns the block from here on,
+    // even when deserialize fails.
+    auto* block = static_cast<unsigned char*>(sqlite3_malloc64(memory.reserve));
+    if (!block) fail("no memory to open");
+    prefault(block, memory.reserve);
+    if (sqlite3_deserialize(m_db, "main", block, 0, static_cast<sqlite3_int64>(memory.reserve),
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
+      fail("cannot open");
+  }
   // memdb stops at 1 GiB by default ("database or disk is full" past ~800k notes); a file had no
   // such limit, so neither does this: memory is the limit.
   sqlite3_int64 limit = k_memory_size_limit;
@@ -37,10 +70,6 @@ void Database::fail(std::string_view what) const {
 void Database::exec(std::string_view sql) {
   std::string text(sql);
   if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail("SQLite failed on");
-}
-
-void Database::flush() {
-  if (sqlite3_db_cacheflush(m_db) != SQLITE_OK) fail("SQLite cannot write");
 }
 
 std::string_view Database::image() const {

@@ -21,6 +21,10 @@ class Database {
   // never touches the disk; `name` is only for messages.
   struct InMemory {
     std::string name;
+    // Bytes to reserve up front (0: none). The database grows by reallocation past it, which
+    // with some allocators copies the whole database each time it doubles; reserved memory
+    // that is never written costs address space only.
+    std::size_t reserve = 0;
   };
   explicit Database(const InMemory& memory);
   ~Database();
@@ -28,8 +32,6 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   void exec(std::string_view sql);
-  // Writes the page cache's changed pages to the file (or memory), inside a transaction too.
-  void flush();
   // An in-memory database's bytes: exactly what its file would hold. Not a copy: valid until
   // the next change or close.
   std::string_view image() const;

@@ -37,10 +37,11 @@ Archive open_archive(const std::filesystem::path& path, int flags) {
 
 // The MS-DOS date and time of `seconds`, in UTC: zip_file_set_mtime would use local time, so
 // the same SOURCE_DATE_EPOCH would give different bytes in different time zones. DOS dates
-// start in 1980; earlier times are clamped to its first day.
+// start in 1980 and end with 2107; times outside are clamped to the first or last second.
 std::pair<zip_uint16_t, zip_uint16_t> dos_time(std::int64_t seconds) {
-  constexpr std::int64_t k_1980 = 315532800;
-  time_t t = static_cast<time_t>(seconds < k_1980 ? k_1980 : seconds);
+  constexpr std::int64_t k_1980 = 315532800;              // 1980-01-01T00:00:00Z
+  constexpr std::int64_t k_end_of_2107 = 4354819199;      // 2107-12-31T23:59:59Z
+  time_t t = static_cast<time_t>(std::clamp(seconds, k_1980, k_end_of_2107));
   std::tm utc{};
   gmtime_r(&t, &utc);
   auto time = static_cast<zip_uint16_t>((utc.tm_hour << 11) | (utc.tm_min << 5) | (utc.tm_sec / 2));
@@ -52,18 +53,18 @@ std::pair<zip_uint16_t, zip_uint16_t> dos_time(std::int64_t seconds) {
   throw Error(fmt::format("cannot {} '{}': {}", what, path.string(), zip_strerror(archive)));
 }
 
+// General-purpose bits 1-2 of a deflated entry (the zip spec's hint of how hard the compressor
+// tried): "normal". igzip's level 2 compresses about as well as zlib's level 4.
+constexpr zip_uint16_t k_normal_compression = 0;
+
 // An entry's data already deflated, as a libzip source. Its stat says "deflate, this CRC, these
 // sizes", which is what libzip's add_data() checks to copy the bytes instead of compressing.
 struct Precompressed {
   DeflatedData data;
-  zip_uint16_t level_flags;  // general-purpose bits 1-2, as libzip's own deflate sets them
-  std::size_t chunk = 0;     // read position: chunk, and offset in it
+  std::size_t chunk = 0;  // read position: chunk, and offset in it
   std::size_t offset = 0;
   zip_error_t error{};
-  Precompressed(DeflatedData deflated, int level)
-      : data(std::move(deflated)), level_flags(static_cast<zip_uint16_t>(level < 3 ? 2 << 1 : level > 7 ? 1 << 1 : 0)) {
-    zip_error_init(&error);
-  }
+  explicit Precompressed(DeflatedData deflated) : data(std::move(deflated)) { zip_error_init(&error); }
   ~Precompressed() { zip_error_fini(&error); }
 };
 
@@ -108,7 +109,7 @@ zip_int64_t read_precompressed(void* state, void* buffer, zip_uint64_t length, z
       if (length < sizeof(zip_file_attributes_t)) break;
       auto* attributes = static_cast<zip_file_attributes_t*>(buffer);
       attributes->valid |= ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS;
-      attributes->general_purpose_bit_flags = source.level_flags;
+      attributes->general_purpose_bit_flags = k_normal_compression;
       attributes->general_purpose_bit_mask = 0x0006;
       return sizeof(zip_file_attributes_t);
     }
@@ -130,7 +131,7 @@ void write_zip(const std::filesystem::path& path, const std::vector<ZipEntry>& e
   std::vector<std::unique_ptr<Precompressed>> sources;
   Archive archive = open_archive(path, ZIP_CREATE | ZIP_TRUNCATE);
   for (const auto& entry : entries) {
-    sources.push_back(std::make_unique<Precompressed>(deflate_parallel(entry.content, k_zip_level, entry.early), k_zip_level));
+    sources.push_back(std::make_unique<Precompressed>(deflate_parallel(entry.content, k_zip_level)));
     zip_source_t* source = zip_source_function(archive.get(), read_precompressed, sources.back().get());
     if (!source) fail(archive.get(), path, "add to");
     zip_int64_t index = zip_file_add(archive.get(), entry.name.c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
