@@ -43,18 +43,9 @@ out="$BENCH_WORK/export-out"
 mkdir -p "$out"
 echo "--- ${BENCH_EXPORT_SIZE:-100000} questions ($(du -sm "$big" | cut -f1) MB of YAML)"
 # Each qbank command runs $runs times, the commands taking turns, and keeps its fastest run
-# (the host's load drifts; see bench_lint.sh). The peer, ~10 minutes a run, runs once.
+# (race.sh). The peer, ~10 minutes a run, runs once.
 runs=${BENCH_EXPORT_RUNS:-3}
-declare -A best best_mb
-race() {  # race NAME CMD... (one turn)
-  local name=$1 secs mb
-  shift
-  read -r secs mb < <(measure "$@")
-  if [ -z "${best[$name]:-}" ] || awk -v a="$secs" -v b="${best[$name]}" 'BEGIN { exit !(a < b) }'; then
-    best[$name]=$secs
-    best_mb[$name]=$mb
-  fi
-}
+source "$here/race.sh"
 # The exporter alone (bank already loaded, no lint): qbank-bench-export-only, built with the
 # tests, prints "<load s> <writer s>" and its CPU time on stderr.
 race_writer() {  # race_writer FORMAT
@@ -62,10 +53,7 @@ race_writer() {  # race_writer FORMAT
   local secs cpu
   read -r _ secs < <("$bin/qbank-bench-export-only" "$1" "$big" "$out/only.$1" 2>"$BENCH_WORK/cpu.txt")
   cpu=$(sed 's/writer cpu: //' "$BENCH_WORK/cpu.txt")
-  if [ -z "${best[only-$1]:-}" ] || awk -v a="$secs" -v b="${best[only-$1]}" 'BEGIN { exit !(a < b) }'; then
-    best[only-$1]=$secs
-    best_mb[only-$1]=$cpu
-  fi
+  keep_fastest "only-$1" "$secs" "$cpu"
 }
 formats=(anki anki-text csv markdown)
 for ((turn = 1; turn <= runs; turn++)); do

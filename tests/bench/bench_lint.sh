@@ -23,19 +23,9 @@ measure() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 # Each command runs $runs times, the commands taking turns (floor, lint, ajv, floor, ...), and
-# each keeps its fastest run: on a shared 2-core host the neighbours' load drifts over minutes,
-# and taking turns exposes every command to the same drift.
+# each keeps its fastest run (race.sh).
 runs=${BENCH_LINT_RUNS:-3}
-declare -A best best_mb
-race() {  # race NAME CMD... (one turn)
-  local name=$1 secs mb
-  shift
-  read -r secs mb < <(measure "$@")
-  if [ -z "${best[$name]:-}" ] || awk -v a="$secs" -v b="${best[$name]}" 'BEGIN { exit !(a < b) }'; then
-    best[$name]=$secs
-    best_mb[$name]=$mb
-  fi
-}
+source "$here/race.sh"
 
 for n in ${BENCH_LINT_SIZES:-10000 100000}; do
   bank="$BENCH_WORK/lint-$n"
