@@ -3,14 +3,12 @@
 // (qbank's own, the one the .apkg creates: a GUID match under another note type would be a
 // conflict) and which columns hold the GUID, deck and tags. Notes are built exactly as for the
 // .apkg, so the two formats share GUIDs and round-trip.
-#include <fstream>
-
 #include <fmt/format.h>
 
-#include "core/error.hpp"
 #include "exporters/anki/note_type.hpp"
 #include "exporters/anki/notes.hpp"
 #include "exporters/exporter.hpp"
+#include "exporters/text_file.hpp"
 
 namespace qbank::exporters {
 
@@ -29,12 +27,14 @@ std::string quote_field(std::string_view text) {
 
 void write_anki_text(const bank::Bank& bank, const ExportOptions&, const std::filesystem::path& tmp_path) {
   anki::AnkiDeck deck = anki::build_notes(bank);
-  std::string text;
+  TextFile file(tmp_path);
   // Columns: 1 GUID, 2 deck, 3.. the note type's fields in order, last the tags.
   const std::size_t tags_column = 3 + anki::k_field_names.size();
-  text += "#separator:tab\n#html:true\n";
-  text += fmt::format("#notetype:{}\n#deck column:2\n#tags column:{}\n#guid column:1\n", anki::k_note_type_name, tags_column);
+  file.write("#separator:tab\n#html:true\n");
+  file.write(fmt::format("#notetype:{}\n#deck column:2\n#tags column:{}\n#guid column:1\n", anki::k_note_type_name, tags_column));
+  std::string text;
   for (const auto& note : deck.notes) {
+    text.clear();
     text += quote_field(note.guid);
     text += '\t';
     text += quote_field(note.deck);
@@ -47,11 +47,9 @@ void write_anki_text(const bank::Bank& bank, const ExportOptions&, const std::fi
     text += '\t';
     text += quote_field(tags);
     text += '\n';
+    file.write(text);
   }
-  std::ofstream out(tmp_path, std::ios::binary | std::ios::trunc);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  out.flush();
-  if (!out) throw Error(fmt::format("cannot write '{}'", tmp_path.string()));
+  file.close();
 }
 
 }  // namespace qbank::exporters

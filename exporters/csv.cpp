@@ -1,13 +1,9 @@
 // `qbank export csv`: RFC 4180 (every field quoted, quotes doubled, CRLF after every record),
 // UTF-8, a header row, one row per question. Spreadsheets run a cell that starts with = + - @
 // (or a tab or CR) as a formula, so such cells get a leading apostrophe unless --raw.
-#include <fstream>
-
-#include <fmt/format.h>
-
-#include "core/error.hpp"
 #include "core/text.hpp"
 #include "exporters/exporter.hpp"
+#include "exporters/text_file.hpp"
 
 namespace qbank::exporters {
 
@@ -38,23 +34,24 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
 }  // namespace
 
 void write_csv(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path) {
-  std::string out;
-  if (options.bom) out += "\xEF\xBB\xBF";
-  append_record(out, {"id", "section", "difficulty", "tags", "question", "answer", "resources"}, true);
+  TextFile file(tmp_path);
+  std::string record;
+  if (options.bom) record += "\xEF\xBB\xBF";
+  append_record(record, {"id", "section", "difficulty", "tags", "question", "answer", "resources"}, true);
+  file.write(record);
   for (const auto& section : bank.sections) {
     for (const auto& question : section.questions) {
       std::vector<std::string> urls;
       for (const auto& resource : question.resources) urls.push_back(resource.url);
-      append_record(out,
+      record.clear();
+      append_record(record,
                     {question.id, section.name, question.difficulty, joined(question.tags, ", "),
                      std::string(text::trim(question.question)), std::string(text::trim(question.answer)), joined(urls, "\n")},
                     options.raw);
+      file.write(record);
     }
   }
-  std::ofstream file(tmp_path, std::ios::binary | std::ios::trunc);
-  file.write(out.data(), static_cast<std::streamsize>(out.size()));
-  file.flush();
-  if (!file) throw Error(fmt::format("cannot write '{}'", tmp_path.string()));
+  file.close();
 }
 
 }  // namespace qbank::exporters

@@ -2,14 +2,12 @@
 // contents, one `##` per section and one `###` per question whose text is the question id, so
 // its anchor (#<id>) is stable across edits of the wording. Written to pass markdownlint's
 // default rules (see markdown_text.hpp for what that takes).
-#include <fstream>
-
 #include <fmt/format.h>
 
-#include "core/error.hpp"
 #include "core/text.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/markdown_text.hpp"
+#include "exporters/text_file.hpp"
 
 namespace qbank::exporters {
 
@@ -72,18 +70,21 @@ void write_markdown(const bank::Bank& bank, const ExportOptions&, const std::fil
     out += reflow(fmt::format("- [{}](#{}) ({})", section.name, section_anchors[i], question_count(section.questions.size()))) +
            "\n";
   }
-  out += "\n" + body;
+  out += "\n";
+  std::string further;
   if (!bank.info.resources.empty()) {
     anchors.add("Further reading");
-    out += "## Further reading\n\n";
-    out += resources_block(bank.info.resources) + "\n";
+    further = "## Further reading\n\n" + resources_block(bank.info.resources) + "\n";
   }
-  while (out.ends_with("\n\n")) out.pop_back();
+  // The document ends with one newline: the last part loses the blank line after it.
+  std::string& last = !further.empty() ? further : !body.empty() ? body : out;
+  while (last.ends_with("\n\n")) last.pop_back();
 
-  std::ofstream file(tmp_path, std::ios::binary | std::ios::trunc);
-  file.write(out.data(), static_cast<std::streamsize>(out.size()));
-  file.flush();
-  if (!file) throw Error(fmt::format("cannot write '{}'", tmp_path.string()));
+  TextFile file(tmp_path);
+  file.write(out);
+  file.write(body);
+  file.write(further);
+  file.close();
 }
 
 }  // namespace qbank::exporters

@@ -1,11 +1,20 @@
-// The exporters' building blocks: SHA-1, ids, HTML rendering and stripping, Markdown helpers.
+// The exporters' building blocks: SHA-1, ids, HTML rendering and stripping, Markdown helpers,
+// the text exporters' output file.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "core/error.hpp"
 #include "exporters/anki/html.hpp"
 #include "exporters/anki/ids.hpp"
 #include "exporters/anki/sha1.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/markdown_text.hpp"
+#include "exporters/text_file.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace qbank::exporters;
 
@@ -84,4 +93,25 @@ TEST_CASE("the registry lists every format once") {
   CHECK(names == std::vector<std::string>{"anki", "anki-text", "csv", "markdown"});
   CHECK(find_exporter("csv") != nullptr);
   CHECK(find_exporter("pdf") == nullptr);
+}
+
+TEST_CASE("TextFile: written as it goes, and a failed write is an error when it closes") {
+  qbank::test::TempDir dir;
+  {
+    qbank::exporters::TextFile file(dir.path() / "out.txt");
+    file.write("one\n");
+    file.write(std::string(3 << 20, 'x'));  // past any stream buffer
+    file.close();
+  }
+  std::ifstream in(dir.path() / "out.txt", std::ios::binary);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(content.size() == 4 + (3u << 20));
+  CHECK(content.substr(0, 4) == "one\n");
+
+  CHECK_THROWS_AS(qbank::exporters::TextFile(dir.path() / "missing" / "out.txt"), qbank::Error);
+  if (std::filesystem::exists("/dev/full")) {  // every write to it fails: "no space left"
+    qbank::exporters::TextFile full("/dev/full");
+    full.write(std::string(1 << 20, 'x'));
+    CHECK_THROWS_AS(full.close(), qbank::Error);
+  }
 }
