@@ -46,13 +46,22 @@ install_markdownlint() {
     || echo "setup: warning: could not install markdownlint-cli; its test will be skipped" >&2
 }
 
-# build DIR [asan]: configure once, then build incrementally.
+# build DIR [asan]: configure once, then build incrementally. The compiler's progress goes to
+# DIR/setup-build.log, so `run` shows the lint result and not pages of build output; compiler
+# warnings are still shown, and on a failure the end of the log.
 build() {
   local dir="$1" preset="${2:-}"
   local args=(-S . -B "$dir" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}")
   [ "$preset" = asan ] && args=(-S . -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DQBANK_SANITIZE=ON)
-  [ -f "$dir/CMakeCache.txt" ] || cmake "${args[@]}" >/dev/null
-  cmake --build "$dir" -j"$(nproc)"
+  mkdir -p "$dir"
+  local log="$dir/setup-build.log"
+  echo "setup: building $dir (log: $log)" >&2
+  if ! { { [ -f "$dir/CMakeCache.txt" ] || cmake "${args[@]}"; } && cmake --build "$dir" -j"$(nproc)"; } >"$log" 2>&1; then
+    tail -n 60 "$log" >&2
+    echo "setup: the build failed; the whole log is $log" >&2
+    return 1
+  fi
+  grep -E -A3 'warning:' "$log" >&2 || true
 }
 
 run_tests() {
