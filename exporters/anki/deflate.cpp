@@ -15,7 +15,7 @@ namespace qbank::exporters::anki {
 namespace {
 constexpr std::size_t k_chunk = std::size_t{1} << 20;
 constexpr std::size_t k_window = std::size_t{1} << 15;  // deflate's dictionary: 32 KiB
-// igzip's work memory for levels 1-3 (level 0 needs none): its suggested size for the largest.
+// igzip's work memory: its suggested size for level 3, enough for levels 1 and 2 too.
 constexpr std::size_t k_level_buffer = ISAL_DEF_LVL3_DEFAULT;
 
 struct DeflatedChunk {
@@ -49,8 +49,9 @@ DeflatedChunk deflate_chunk(std::string_view data, std::size_t index, int level)
     std::size_t primed = std::min(begin, k_window);
     if (isal_deflate_set_dict(&z, input_bytes - primed, static_cast<std::uint32_t>(primed)) != COMP_OK) return chunk;
   }
-  // Incompressible input becomes stored blocks (5 bytes of header per 64 KiB at most); the
-  // margin also holds the flush's empty stored block or the final block's end.
+  // At levels 1-3 incompressible input becomes stored blocks (5 bytes of header per 64 KiB at
+  // most; measured: at most 121 bytes over a 1 MiB chunk); the margin also holds the flush's
+  // empty stored block or the final block's end.
   const std::size_t bound = input.size() + input.size() / 8192 + 1024;
   if (output.size() < bound) output.resize(bound);
   z.next_in = input_bytes;
@@ -78,7 +79,7 @@ std::uint64_t DeflatedData::compressed_size() const {
 
 DeflatedData deflate_parallel(std::string_view data, int level) {
   if (level < k_min_deflate_level || level > k_max_deflate_level)
-    throw Error("deflate level " + std::to_string(level) + " is not in 0-3");
+    throw Error("deflate level " + std::to_string(level) + " is not in 1-3");
   const std::size_t count = chunk_count(data.size());
   std::vector<DeflatedChunk> chunks(count);
   parallel_for(count, [&](std::size_t i) { chunks[i] = deflate_chunk(data, i, level); }, 2);
@@ -87,7 +88,7 @@ DeflatedData deflate_parallel(std::string_view data, int level) {
   out.size = data.size();
   out.chunks.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
-    if (!chunks[i].ok) throw Error("deflate failed (out of memory?)");
+    if (!chunks[i].ok) throw Error("cannot deflate the package (igzip failed or memory ran out)");
     std::size_t length = std::min(k_chunk, data.size() - std::min(data.size(), i * k_chunk));
     out.crc = i == 0 ? chunks[i].crc
                      : static_cast<std::uint32_t>(crc32_combine(out.crc, chunks[i].crc, static_cast<z_off_t>(length)));

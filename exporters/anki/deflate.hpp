@@ -22,8 +22,9 @@ struct DeflatedData {
   std::uint64_t compressed_size() const;
 };
 
-// igzip's levels: 0 (fastest) to 3 (smallest).
-constexpr int k_min_deflate_level = 0;
+// igzip's levels 1 (fastest) to 3 (smallest). Level 0 is left out: it never falls back to
+// stored blocks, so incompressible data grows by a quarter.
+constexpr int k_min_deflate_level = 1;
 constexpr int k_max_deflate_level = 3;
 
 // Throws Error if `level` is out of range or the compressor fails.

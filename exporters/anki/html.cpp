@@ -130,14 +130,22 @@ class CmarkArena {
     static cmark_mem mem = {calloc_in_arena, realloc_in_arena, free_in_arena};
     return &mem;
   }
-  // Forgets every allocation (the memory is reused by the next document), and lets go of
-  // blocks beyond the first few after an unusually large document.
+  // Forgets every allocation (the memory is reused by the next document). After an unusually
+  // large document it lets go of the blocks beyond the first few and of oversized ones.
   static void reset() {
     Arena& arena = current();
     arena.block = 0;
     arena.used = 0;
+    std::erase_if(arena.blocks, [](const Block& block) { return block.size != k_block_size; });
     if (arena.blocks.size() > k_blocks_kept) arena.blocks.resize(k_blocks_kept);
   }
+  // Resets the arena when the rendering of a document ends, returning or throwing.
+  struct Scope {
+    Scope() = default;
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+    ~Scope() { reset(); }
+  };
 
  private:
   static constexpr std::size_t k_block_size = std::size_t{64} << 10;
@@ -156,6 +164,10 @@ class CmarkArena {
     thread_local Arena arena;
     return arena;
   }
+  static Block new_block(std::size_t needed) {
+    std::size_t size = std::max(needed, k_block_size);
+    return {std::make_unique_for_overwrite<unsigned char[]>(size), size};  // calloc zeroes what it hands out
+  }
 
   static void* allocate(std::size_t size) {
     Arena& arena = current();
@@ -169,11 +181,10 @@ class CmarkArena {
       }
       if (arena.block < arena.blocks.size()) {
         // An empty block too small for this request: a big enough one takes its place.
-        arena.blocks[arena.block] = {std::make_unique<unsigned char[]>(std::max(needed, k_block_size)), std::max(needed, k_block_size)};
+        arena.blocks[arena.block] = new_block(needed);
         break;
       }
-      std::size_t block_size = std::max(needed, k_block_size);
-      arena.blocks.push_back({std::make_unique<unsigned char[]>(block_size), block_size});
+      arena.blocks.push_back(new_block(needed));
     }
     unsigned char* at = arena.blocks[arena.block].bytes.get() + arena.used;
     arena.used += needed;
@@ -223,15 +234,15 @@ std::string markdown_to_html(std::string_view markdown) {
   // CMARK_OPT_SAFE is the default in this cmark-gfm; it is named so the intent is visible,
   // and CMARK_OPT_UNSAFE is never set.
   const int options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8;
-  static std::once_flag registered;
-  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::call_once(cmark_registration_once(), cmark_gfm_core_extensions_ensure_registered);
   ProtectedMath input;
   bool is_protected = needs_protection(markdown);
   if (is_protected) input = protect_math(markdown);
   std::string_view text = is_protected ? std::string_view(input.text) : markdown;
 
-  // Everything cmark allocates from here on is in this thread's arena; nothing between here and
-  // the reset throws, and the result is copied out before it.
+  // Everything cmark allocates from here on is in this thread's arena, which is reset when this
+  // function returns (after the result is copied out) or throws.
+  CmarkArena::Scope arena;
   cmark_parser* parser = cmark_parser_new_with_mem(options, CmarkArena::allocator());
   for (const char* name : k_extensions) {
     if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
@@ -246,9 +257,7 @@ std::string markdown_to_html(std::string_view markdown) {
   const char* rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser));
   std::string_view html(rendered);
   while (!html.empty() && html.back() == '\n') html.remove_suffix(1);
-  std::string out = input.spans.empty() ? std::string(html) : restore_math(html, input.spans);
-  CmarkArena::reset();
-  return out;
+  return input.spans.empty() ? std::string(html) : restore_math(html, input.spans);
 }
 
 std::string resources_html(const std::vector<bank::Resource>& resources) {

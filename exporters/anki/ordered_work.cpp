@@ -27,22 +27,23 @@ OrderedWork::~OrderedWork() {
   for (auto& thread : m_threads) thread.join();
 }
 
+std::size_t OrderedWork::lead_limit(std::size_t from) const { return m_max_lead > 0 ? from + m_max_lead : m_count; }
+
 void OrderedWork::work() {
   for (;;) {
     std::size_t consumed = m_consumed.load(std::memory_order_acquire);
-    std::size_t next = m_next.load(std::memory_order_relaxed);
-    if (next >= m_count) return;
-    if (m_max_lead > 0 && next >= consumed + m_max_lead) {
-      m_consumed.wait(consumed);  // until the consumer moves on
-      continue;
-    }
-    if (!run_one()) return;
+    if (run_one(lead_limit(consumed))) continue;
+    if (m_next.load() >= m_count) return;
+    m_consumed.wait(consumed);  // at the lead: until the consumer moves on
   }
 }
 
-bool OrderedWork::run_one() {
-  std::size_t index = m_next.fetch_add(1);
-  if (index >= m_count) return false;
+bool OrderedWork::run_one(std::size_t limit) {
+  limit = std::min(limit, m_count);
+  std::size_t index = m_next.load(std::memory_order_relaxed);
+  do {
+    if (index >= limit) return false;
+  } while (!m_next.compare_exchange_weak(index, index + 1, std::memory_order_relaxed));
   try {
     m_job(index);
   } catch (...) {
@@ -62,8 +63,9 @@ void OrderedWork::wait_for(std::size_t index) {
     m_consumed.notify_all();
   }
   while (!m_done[index].load(std::memory_order_acquire)) {
-    // Every job is claimed and this one is still running on a worker: it is short, so yield.
-    if (!run_one()) std::this_thread::yield();
+    // Do another job meanwhile (within the lead, like the workers); when there is none, the
+    // one needed is running on a worker: it is short, so yield.
+    if (!run_one(lead_limit(index))) std::this_thread::yield();
   }
   if (m_failed.load()) {
     std::lock_guard lock(m_error_mutex);

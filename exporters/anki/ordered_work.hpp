@@ -39,8 +39,10 @@ class OrderedWork {
  private:
   // A worker thread: runs jobs, staying within max_lead of the consumer.
   void work();
-  // Claims the next job and runs it; false when none is left.
-  bool run_one();
+  // Where jobs stop being claimed when the consumer is at job `from`: from + max_lead (or the end).
+  std::size_t lead_limit(std::size_t from) const;
+  // Claims the next job if it is before `limit` and runs it; false when there is none such.
+  bool run_one(std::size_t limit);
 
   std::size_t m_count;
   std::function<void(std::size_t)> m_job;

@@ -10,7 +10,7 @@
 
 namespace qbank::exporters::anki {
 
-// Throws Error if OpenSSL cannot provide SHA-1 (a FIPS-only configuration, for one).
+// Throws Error if OpenSSL cannot provide SHA-1 (a configuration that disables it).
 std::array<std::uint8_t, 20> sha1(std::string_view data);
 std::string sha1_hex(std::string_view data);
 

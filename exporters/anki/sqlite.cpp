@@ -13,7 +13,7 @@ namespace qbank::exporters::anki {
 
 Database::Database(const std::filesystem::path& file, bool read_only) : m_name(file.string()) {
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  if (sqlite3_open_v2(m_name.c_str(), &m_db, flags, nullptr) != SQLITE_OK) fail("cannot open");
+  if (sqlite3_open_v2(m_name.c_str(), &m_db, flags, nullptr) != SQLITE_OK) fail_to_open("cannot open");
 }
 
 namespace {
@@ -39,21 +39,21 @@ Database::Database(const InMemory& memory) : m_name(memory.name) {
   // process that uses the same one; this one is private to this connection.
   // NOMUTEX: one thread uses the connection, so SQLite need not lock it on every call.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2("file:qbank-memory?vfs=memdb", &m_db, flags, nullptr) != SQLITE_OK) fail("cannot open");
+  if (sqlite3_open_v2("file:qbank-memory?vfs=memdb", &m_db, flags, nullptr) != SQLITE_OK) fail_to_open("cannot open");
   if (memory.reserve > 0) {
     // An empty database in a block of `reserve` bytes; SQLite owns the block from here on,
     // even when deserialize fails.
     auto* block = static_cast<unsigned char*>(sqlite3_malloc64(memory.reserve));
-    if (!block) fail("no memory to open");
+    if (!block) fail_to_open("no memory to open");
     prefault(block, memory.reserve);
     if (sqlite3_deserialize(m_db, "main", block, 0, static_cast<sqlite3_int64>(memory.reserve),
                             SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
-      fail("cannot open");
+      fail_to_open("cannot open");
   }
   // memdb stops at 1 GiB by default ("database or disk is full" past ~800k notes); a file had no
   // such limit, so neither does this: memory is the limit.
   sqlite3_int64 limit = k_memory_size_limit;
-  if (sqlite3_file_control(m_db, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit) != SQLITE_OK) fail("cannot size");
+  if (sqlite3_file_control(m_db, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit) != SQLITE_OK) fail_to_open("cannot size");
 }
 
 Database::~Database() { close(); }
@@ -61,6 +61,12 @@ Database::~Database() { close(); }
 void Database::close() {
   if (m_db) sqlite3_close(m_db);
   m_db = nullptr;
+}
+
+void Database::fail_to_open(std::string_view what) {
+  std::string message = fmt::format("{} '{}': {}", what, m_name, m_db ? sqlite3_errmsg(m_db) : "out of memory");
+  close();  // SQLite hands out a connection even when opening fails; and no destructor runs
+  throw Error(message);
 }
 
 void Database::fail(std::string_view what) const {

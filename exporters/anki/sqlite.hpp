@@ -21,9 +21,9 @@ class Database {
   // never touches the disk; `name` is only for messages.
   struct InMemory {
     std::string name;
-    // Bytes to reserve up front (0: none). The database grows by reallocation past it, which
-    // with some allocators copies the whole database each time it doubles; reserved memory
-    // that is never written costs address space only.
+    // Bytes to reserve up front (0: none), and map at once (one system call instead of a page
+    // fault per 4 KiB): so an overestimate costs real memory. Past it the database still
+    // grows, by reallocation.
     std::size_t reserve = 0;
   };
   explicit Database(const InMemory& memory);
@@ -41,6 +41,9 @@ class Database {
   void close();
 
  private:
+  // fail() for the constructors: closes the connection before throwing.
+  [[noreturn]] void fail_to_open(std::string_view what);
+
   sqlite3* m_db = nullptr;
   std::string m_name;
 };

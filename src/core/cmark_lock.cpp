@@ -7,4 +7,9 @@ std::mutex& cmark_finish_mutex() {
   return mutex;
 }
 
+std::once_flag& cmark_registration_once() {
+  static std::once_flag once;
+  return once;
+}
+
 }  // namespace qbank

@@ -5,10 +5,14 @@
 // cmark_parser_finish in qbank holds this lock; feeding and rendering need not.
 #pragma once
 
-#include <mutex>
+#include <mutex>  // std::mutex, std::once_flag
 
 namespace qbank {
 
 std::mutex& cmark_finish_mutex();
+
+// cmark_gfm_core_extensions_ensure_registered() fills a process-wide registry and is not safe to
+// call from two threads at once: every caller goes through this flag.
+std::once_flag& cmark_registration_once();
 
 }  // namespace qbank

@@ -47,7 +47,7 @@ struct IterDeleter {
 std::vector<std::string> markdown_urls(std::string_view markdown) {
   std::vector<std::string> urls;
   if (markdown.find_first_of(":](<") == std::string_view::npos) return urls;  // no link can be there
-  cmark_gfm_core_extensions_ensure_registered();
+  std::call_once(cmark_registration_once(), cmark_gfm_core_extensions_ensure_registered);
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
   if (cmark_syntax_extension* autolink = cmark_find_syntax_extension("autolink"))
     cmark_parser_attach_syntax_extension(parser.get(), autolink);
