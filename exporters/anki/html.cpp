@@ -120,7 +120,7 @@ std::string escape_html(std::string_view text) {
 namespace {
 // cmark-gfm allocates every node, buffer and list of a document separately; for a bank that is
 // millions of small allocations and frees, and on a fresh heap each first touch of a page is
-// a fault (~10 us on virtual machines), which together cost as much as the parsing. So each
+// a fault (~10 us on the benchmark's VM), which together cost as much as the parsing. So each
 // thread parses into its own arena: blocks kept from document to document, handed out in
 // order, all released at once when the document is rendered. (cmark-gfm's own arena is one
 // global and cannot be shared by the threads that render notes at once.)
@@ -171,21 +171,16 @@ class CmarkArena {
 
   static void* allocate(std::size_t size) {
     Arena& arena = current();
-    std::size_t needed = k_header + (size + 15) / 16 * 16;
-    for (;;) {
-      if (arena.block < arena.blocks.size() && arena.blocks[arena.block].size - arena.used >= needed) break;
-      if (arena.block < arena.blocks.size() && arena.used > 0) {
-        ++arena.block;  // this one is full: on to the next
-        arena.used = 0;
-        continue;
-      }
-      if (arena.block < arena.blocks.size()) {
-        // An empty block too small for this request: a big enough one takes its place.
-        arena.blocks[arena.block] = new_block(needed);
+    const std::size_t needed = k_header + (size + 15) / 16 * 16;
+    while (arena.block < arena.blocks.size() && arena.blocks[arena.block].size - arena.used < needed) {
+      if (arena.used == 0) {
+        arena.blocks[arena.block] = new_block(needed);  // empty but too small: a big enough one instead
         break;
       }
-      arena.blocks.push_back(new_block(needed));
+      ++arena.block;  // this one is full: on to the next
+      arena.used = 0;
     }
+    if (arena.block == arena.blocks.size()) arena.blocks.push_back(new_block(needed));
     unsigned char* at = arena.blocks[arena.block].bytes.get() + arena.used;
     arena.used += needed;
     std::memcpy(at, &size, sizeof size);

@@ -18,7 +18,7 @@ Database::Database(const std::filesystem::path& file, bool read_only) : m_name(f
 
 namespace {
 // Maps the pages of a fresh block in one system call: faulting them in one by one as SQLite
-// writes them cost ~10 us per 4 KiB page on virtual machines (28,000 faults for a 115 MB
+// writes them cost ~10 us per 4 KiB page on the benchmark's VM (28,000 faults for a 115 MB
 // collection), the call a fraction of that. Advice only: an older kernel without
 // MADV_POPULATE_WRITE (Linux < 5.14) just leaves the pages to be faulted.
 void prefault(void* block, std::size_t size) {
@@ -64,9 +64,12 @@ void Database::close() {
 }
 
 void Database::fail_to_open(std::string_view what) {
-  std::string message = fmt::format("{} '{}': {}", what, m_name, m_db ? sqlite3_errmsg(m_db) : "out of memory");
-  close();  // SQLite hands out a connection even when opening fails; and no destructor runs
-  throw Error(message);
+  try {
+    fail(what);
+  } catch (...) {
+    close();  // SQLite hands out a connection even when opening fails; and no destructor runs
+    throw;
+  }
 }
 
 void Database::fail(std::string_view what) const {

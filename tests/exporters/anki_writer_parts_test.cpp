@@ -113,7 +113,7 @@ TEST_CASE("deflate_parallel: incompressible data, a long run, and a level out of
   CHECK_THROWS_AS(deflate_parallel("x", 0), qbank::Error);  // igzip's level 0 grows noise by a quarter
 }
 
-TEST_CASE("deflate_parallel: the same bytes every time (chunks do not depend on the threads)") {
+TEST_CASE("deflate_parallel: the same bytes every run") {
   std::string data = sample_text((std::size_t{9} << 20) + 4321);
   std::string first = joined(deflate_parallel(data, k_zip_level));
   for (int run = 0; run < 3; ++run) CHECK(joined(deflate_parallel(data, k_zip_level)) == first);
