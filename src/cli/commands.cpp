@@ -13,6 +13,7 @@ const std::array k_commands{
     Command{"dedup", "Find duplicate and near-duplicate questions, repeated sections and URLs", configure_dedup},
     Command{"links", "Check every resource URL and write a dead-link report", configure_links},
     Command{"export", "Export a bank to Anki (.apkg or text), CSV or Markdown", configure_export},
+    Command{"import", "Import Markdown question documents into a new bank folder, then lint it", configure_import},
     Command{"rules", "List the lint rules, or show one rule's documentation", configure_rules},
 };
 

@@ -9,6 +9,7 @@ Runner configure_lint(CLI::App& command);
 Runner configure_dedup(CLI::App& command);
 Runner configure_links(CLI::App& command);
 Runner configure_export(CLI::App& command);
+Runner configure_import(CLI::App& command);
 Runner configure_rules(CLI::App& command);
 
 }  // namespace qbank::cli

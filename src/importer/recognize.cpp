@@ -1,0 +1,363 @@
+// Headings and paragraphs: the title, sections, question headings, bold-line and Q:/A:
+// questions, labels, qbank export's metadata line, and text that fits nowhere.
+#include "importer/recognize.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "importer/classify.hpp"
+#include "importer/markdown_label.hpp"
+#include "importer/recognizer.hpp"
+
+namespace qbank::importer {
+
+namespace {
+
+// The heading's text as Markdown: ATX '#' marks (and closing ones) or the setext underline removed.
+std::string heading_markdown(const MarkdownSource& doc, cmark_node* node) {
+  std::string src = doc.block(node);
+  std::string_view view = text::trim(src);
+  if (view.starts_with("#")) {
+    while (!view.empty() && view.front() == '#') view.remove_prefix(1);
+    view = text::trim(view);
+    std::string_view closing = view;
+    while (!closing.empty() && closing.back() == '#') closing.remove_suffix(1);
+    if (closing.size() < view.size() && (closing.empty() || closing.back() == ' ')) view = text::trim(closing);
+    return std::string(view);
+  }
+  auto last = view.rfind('\n');
+  return tidy(last == std::string_view::npos ? view : view.substr(0, last));
+}
+
+bool is_answer_label_block(const MarkdownSource& doc, cmark_node* node) {
+  if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH) return false;
+  std::string src = doc.block(node);
+  return strip_answer_label(src);
+}
+
+}  // namespace
+
+void recognize(const MarkdownSource& doc, ImportedBank& bank) { Recognizer(doc, bank).run(); }
+
+ImportedQuestion* Recognizer::question() {
+  if (!m_open || m_bank.sections.empty() || m_bank.sections.back().questions.empty()) return nullptr;
+  return &m_bank.sections.back().questions.back();
+}
+
+std::string Recognizer::question_name() const {
+  const auto& q = m_bank.sections.back().questions.back();
+  return fmt::format("the question at line {}", q.source.line);
+}
+
+void Recognizer::run() {
+  find_question_headings();
+  for (cmark_node* node = cmark_node_first_child(m_doc.root()); node; node = cmark_node_next(node)) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_HEADING: heading(node); break;
+      case CMARK_NODE_PARAGRAPH: paragraph(node); break;
+      case CMARK_NODE_LIST: list(node); break;
+      case CMARK_NODE_HTML_BLOCK: html(node); break;
+      case CMARK_NODE_THEMATIC_BREAK: break;  // a rule between parts; no text to keep
+      default: other_block(node); break;
+    }
+  }
+}
+
+// Question headings are decided for the whole document first: a heading followed by an
+// "Answer:" label is one, and so is every heading of the deepest level where most headings
+// read as questions ("### 12. What is X?", "### Explain dropout." among them).
+void Recognizer::find_question_headings() {
+  struct Level { int questions = 0, total = 0; };
+  std::map<int, Level> levels;
+  std::vector<std::pair<cmark_node*, bool>> headings;
+  cmark_node* current = nullptr;
+  bool labelled = false;
+  auto flush = [&] {
+    if (current) headings.emplace_back(current, labelled);
+  };
+  for (cmark_node* node = cmark_node_first_child(m_doc.root()); node; node = cmark_node_next(node)) {
+    if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+      flush();
+      current = node;
+      labelled = false;
+    } else if (current && is_answer_label_block(m_doc, node)) {
+      labelled = true;
+    }
+  }
+  flush();
+  for (auto& [node, is_labelled] : headings) {
+    int level = cmark_node_get_heading_level(node);
+    std::string plain = plain_text(node);
+    if (level == 1 || is_resources_title(plain) || is_contents_title(plain)) continue;
+    std::string copy = plain;
+    bool question_like = looks_like_question(plain) || take_question_prefix(copy) || is_labelled;
+    levels[level].total++;
+    levels[level].questions += question_like;
+    m_question_heading[node] = question_like;
+  }
+  int question_level = 0;
+  for (const auto& [level, counts] : levels)
+    if (counts.questions > 0 && counts.questions * 2 >= counts.total) question_level = level;
+  for (auto& [node, is_question] : m_question_heading)
+    if (cmark_node_get_heading_level(node) == question_level && question_level > 0) is_question = true;
+}
+
+void Recognizer::heading(cmark_node* node) {
+  int level = cmark_node_get_heading_level(node);
+  int line = start_line(node);
+  std::string plain = plain_text(node);
+  std::string markdown = heading_markdown(m_doc, node);
+  if (m_details_open && question()) {  // a heading inside a <details> answer
+    append_answer(m_doc.block(node), line);
+    return;
+  }
+  bool was_question_open = m_open;
+  m_open = m_question_text_open = m_outside_item = false;
+  m_mode = Mode::normal;
+  m_resources_one_list = false;
+  m_repeated_title = false;
+  m_resource_kind.clear();
+
+  if (level == 1 && m_bank.title.empty() && m_bank.sections.empty()) {
+    m_bank.title = strip_decoration(plain);
+    m_bank.title_source = at(line);
+    m_title_line = line;
+    part(line, "title: the level-1 heading");
+    return;
+  }
+  if (level == 1 && strip_decoration(plain) == m_bank.title) {
+    part(line, fmt::format("the title again (as at {}:{}): the document repeats itself from here",
+                           m_bank.title_source.file, m_bank.title_source.line));
+    m_repeated_title = true;
+    return;
+  }
+  if (is_contents_title(plain)) {
+    m_mode = Mode::contents;
+    part(line, "table of contents: links within the document, not imported");
+    return;
+  }
+  if (is_resources_title(plain)) {
+    m_mode = Mode::resources;
+    m_resources_for_question = was_question_open && level > m_section_level && m_section_level > 0;
+    m_open = m_resources_for_question;
+    m_resource_kind = kind_of_group(plain);
+    part(line, fmt::format("resource list '{}' -> {}", strip_decoration(plain),
+                           m_resources_for_question ? "the question's resources" : "bank.yaml resources"));
+    return;
+  }
+  auto found = m_question_heading.find(node);
+  if (found != m_question_heading.end() && found->second) {
+    std::string id = strip_decoration(markdown);
+    // qbank's own Markdown export: "### <id>", the question's text, then "**Answer:**".
+    cmark_node* next = cmark_node_next(node);
+    bool export_shape = is_kebab(id) && next && !is_answer_label_block(m_doc, next) &&
+                        cmark_node_get_type(next) != CMARK_NODE_HEADING && !looks_like_question(id);
+    if (export_shape) {
+      for (cmark_node* n = next; n && cmark_node_get_type(n) != CMARK_NODE_HEADING; n = cmark_node_next(n))
+        if (is_answer_label_block(m_doc, n)) {
+          auto& q = start_question("", "heading with its id, text and **Answer:** (qbank export)", line);
+          q.id = id;
+          m_question_text_open = true;
+          return;
+        }
+    }
+    std::string text = markdown;
+    take_question_prefix(text);
+    strip_question_label(text);
+    start_question(text, "heading", line);
+    return;
+  }
+  std::string name = strip_decoration(markdown);
+  std::string difficulty = take_difficulty_marker(name);
+  name = strip_decoration(name);
+  if (difficulty.empty()) difficulty = heading_word_difficulty(name);
+  m_section_level = level;
+  start_section(name.empty() ? plain : name, difficulty, line);
+}
+
+void Recognizer::start_section(std::string name, std::string difficulty, int line) {
+  ImportedSection section;
+  section.name = std::move(name);
+  section.difficulty = std::move(difficulty);
+  section.source = at(line);
+  m_bank.sections.push_back(std::move(section));
+}
+
+ImportedQuestion& Recognizer::start_question(std::string text, std::string shape, int line) {
+  if (m_bank.sections.empty()) {
+    std::string name = m_bank.title.empty() ? "Questions" : m_bank.title;
+    note(line, fmt::format("questions before any section heading: they go into a section named '{}'", name));
+    start_section(name, "", line);
+  }
+  auto& section = m_bank.sections.back();
+  ImportedQuestion q;
+  text = tidy(text);
+  q.difficulty = take_difficulty_marker(text);
+  if (q.difficulty.empty()) q.difficulty = section.difficulty;
+  q.question = std::move(text);
+  q.shape = std::move(shape);
+  q.source = q.answer_source = at(line);
+  section.questions.push_back(std::move(q));
+  m_open = true;
+  m_outside_item = false;
+  m_question_text_open = false;
+  m_mode = Mode::normal;
+  return section.questions.back();
+}
+
+void Recognizer::append_answer(const std::string& markdown, int line) {
+  ImportedQuestion* q = question();
+  std::string text = tidy(markdown);
+  if (q->answer.empty()) strip_answer_label(text);
+  if (text.empty()) return;
+  if (m_outside_item) {
+    note(line, fmt::format("text after the list item at line {}, not indented under it: kept as its answer", q->source.line));
+    m_outside_item = false;
+  }
+  if (q->answer.empty()) q->answer_source = at(line);
+  q->answer += (q->answer.empty() ? "" : "\n\n") + text;
+}
+
+void Recognizer::keep_unplaced(const std::string& markdown, int line, const std::string& why) {
+  std::string text = tidy(markdown);
+  if (text.empty()) return;
+  note(line, why + ": kept in bank.yaml's description");
+  if (m_bank.description.empty()) m_bank.description_source = at(line);
+  m_bank.description += (m_bank.description.empty() ? "" : "\n\n") + text;
+}
+
+// qbank export's line "Difficulty: basic. Tags: `a`, `b`." (either part may be missing).
+bool Recognizer::metadata(cmark_node* node) {
+  ImportedQuestion* q = question();
+  std::string plain(text::trim(plain_text(node)));
+  std::string difficulty;
+  std::vector<std::string> tags;
+  std::string_view rest = plain;
+  if (rest.starts_with("Difficulty: ")) {
+    rest.remove_prefix(12);
+    auto dot = rest.find('.');
+    if (dot == std::string_view::npos) return false;
+    difficulty = std::string(rest.substr(0, dot));
+    if (difficulty != "basic" && difficulty != "intermediate" && difficulty != "advanced" && difficulty != "unrated") return false;
+    rest = text::trim(rest.substr(dot + 1));
+  }
+  if (rest.starts_with("Tags: ") && rest.ends_with(".")) {
+    std::string_view list = rest.substr(6, rest.size() - 7);
+    for (std::size_t at = 0; at <= list.size();) {
+      auto comma = list.find(',', at);
+      if (comma == std::string_view::npos) comma = list.size();
+      std::string tag(text::trim(list.substr(at, comma - at)));
+      if (!is_kebab(tag)) return false;
+      tags.push_back(tag);
+      at = comma + 1;
+    }
+    rest = {};
+  }
+  if (!rest.empty() || (difficulty.empty() && tags.empty())) return false;
+  q->difficulty = difficulty == "unrated" ? "" : difficulty;
+  q->tags = std::move(tags);
+  return true;
+}
+
+void Recognizer::paragraph(cmark_node* node) {
+  int line = start_line(node);
+  std::string src = m_doc.block(node);
+  std::string plain(text::trim(plain_text(node)));
+  ImportedQuestion* q = question();
+
+  if (m_details_open && q) {
+    auto close = src.find("</details>");
+    append_answer(close == std::string::npos ? src : src.substr(0, close), line);
+    if (close != std::string::npos) m_details_open = m_open = false;
+    return;
+  }
+  if (q && m_question_text_open) {
+    std::string rest = src;
+    if (strip_answer_label(rest)) {
+      m_question_text_open = false;
+      if (!rest.empty()) append_answer(rest, line);
+    } else {
+      q->question += (q->question.empty() ? "" : "\n\n") + tidy(src);
+    }
+    return;
+  }
+  if (m_mode == Mode::contents) {
+    note(line, "text in the table of contents: not imported");
+    return;
+  }
+  if (m_mode == Mode::resources) {
+    if (plain.ends_with(":") && cmark_node_first_child(node) == cmark_node_last_child(node)) {
+      m_resource_kind = kind_of_group(plain);  // a group label such as "**GitHub Repositories:**"
+      part(line, fmt::format("resource group '{}'{}", plain, m_resource_kind.empty() ? "" : " (kind " + m_resource_kind + ")"));
+      return;
+    }
+    resources_in(node, line);
+    return;
+  }
+  if (m_repeated_title && !q) {
+    if (tidy(src) == m_bank.description) {
+      note(line, fmt::format("repeats the description ({}:{}): not kept twice", m_bank.description_source.file,
+                             m_bank.description_source.line));
+      return;
+    }
+  }
+  std::string rest = src;
+  if (strip_question_label(rest)) {
+    // "Q: ..." with its "A: ..." possibly on a following line of the same paragraph.
+    std::string question_text = rest, answer;
+    for (std::size_t at = rest.find('\n'); at != std::string::npos; at = rest.find('\n', at + 1)) {
+      std::string tail = rest.substr(at + 1);
+      if (strip_answer_label(tail)) {
+        question_text = rest.substr(0, at);
+        answer = tail;
+        break;
+      }
+    }
+    start_question(question_text, "Q:/A: pair", line);
+    if (!answer.empty()) append_answer(answer, line + static_cast<int>(std::count(question_text.begin(), question_text.end(), '\n')) + 1);
+    return;
+  }
+  if (q && metadata(node)) return;
+  if (is_resources_title(plain) && plain.ends_with(":") && cmark_node_first_child(node) == cmark_node_last_child(node)) {
+    m_mode = Mode::resources;
+    m_resources_for_question = q != nullptr;
+    m_resources_one_list = q != nullptr;
+    m_resource_kind.clear();
+    part(line, fmt::format("resource list '{}' -> {}", plain, q ? "the question's resources" : "bank.yaml resources"));
+    return;
+  }
+  std::string inside, after;
+  if (split_leading_bold(src, inside, after) && !inside.ends_with(":")) {
+    auto line_end = after.find('\n');
+    std::string first_rest = after.substr(0, line_end == std::string::npos ? after.size() : line_end);
+    std::string marker_check = inside + " " + first_rest;
+    std::string without = marker_check;
+    take_difficulty_marker(without);
+    bool alone = text::trim(first_rest).empty() || text::trim(without) == text::trim(inside);
+    if (alone && (!q || looks_like_question(inside))) {
+      std::string question_text = inside;
+      take_question_prefix(question_text);
+      strip_question_label(question_text);
+      start_question(question_text + " " + std::string(text::trim(first_rest)), "bold line", line);
+      if (line_end != std::string::npos) append_answer(after.substr(line_end + 1), line + 1);
+      return;
+    }
+  }
+  if (q) {
+    append_answer(src, line);
+    return;
+  }
+  if (m_bank.sections.empty() && !m_bank.title.empty() && !m_repeated_title) {
+    if (m_bank.description.empty()) {
+      m_bank.description_source = at(line);
+      part(line, "description: the text after the title");
+    }
+    m_bank.description += (m_bank.description.empty() ? "" : "\n\n") + tidy(src);
+    return;
+  }
+  keep_unplaced(src, line, m_bank.sections.empty() ? "text before the first section" : "text that is not under a question");
+}
+
+}  // namespace qbank::importer

@@ -1,0 +1,70 @@
+// Internal to the importer: the recogniser's state, shared by its .cpp files
+// (recognize.cpp: headings and paragraphs; recognize_blocks.cpp: lists, HTML, other blocks;
+// resources.cpp: link lists).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include <cmark-gfm.h>
+
+#include "importer/markdown_source.hpp"
+#include "importer/model.hpp"
+
+namespace qbank::importer {
+
+class Recognizer {
+ public:
+  Recognizer(const MarkdownSource& doc, ImportedBank& bank) : m_doc(doc), m_bank(bank) {}
+  void run();
+
+ private:
+  enum class Mode { normal, resources, contents };
+
+  // recognize.cpp
+  void find_question_headings();
+  void heading(cmark_node* node);
+  void paragraph(cmark_node* node);
+  void start_section(std::string name, std::string difficulty, int line);
+  ImportedQuestion& start_question(std::string text, std::string shape, int line);
+  void append_answer(const std::string& markdown, int line);
+  void keep_unplaced(const std::string& markdown, int line, const std::string& why);
+  bool metadata(cmark_node* node);
+
+  // recognize_blocks.cpp
+  void list(cmark_node* node);
+  void question_list(cmark_node* node);
+  void answer_blocks(cmark_node* first);  // first and its following siblings
+  void html(cmark_node* node);
+  void other_block(cmark_node* node);
+  bool list_is_questions(cmark_node* node) const;
+
+  // resources.cpp
+  void resource_list(cmark_node* list);
+  void resources_in(cmark_node* block, int line);
+  void add_resource(ImportedResource resource);
+
+  DocLine at(int line) const { return {m_doc.file(), line}; }
+  void note(int line, std::string message) { m_bank.notes.push_back({at(line), std::move(message)}); }
+  void part(int line, std::string what) { m_bank.parts.push_back({at(line), std::move(what)}); }
+  ImportedQuestion* question();
+  std::string question_name() const;
+
+  const MarkdownSource& m_doc;
+  ImportedBank& m_bank;
+  Mode m_mode = Mode::normal;
+  bool m_resources_for_question = false;
+  bool m_resources_one_list = false;  // a "Resources:" label: only the list right after it
+  std::string m_resource_kind;
+  bool m_open = false;                // the last question takes the blocks that follow
+  bool m_question_text_open = false;  // qbank export shape: the text before "**Answer:**"
+  bool m_outside_item = false;        // the open question is a list item whose list ended
+  bool m_details_open = false;
+  bool m_repeated_title = false;
+  int m_section_level = 0;
+  int m_title_line = 0;
+  std::map<cmark_node*, bool> m_question_heading;  // heading -> recognised as a question
+};
+
+}  // namespace qbank::importer
