@@ -72,21 +72,22 @@ void Recognizer::find_question_headings() {
   struct Level { int questions = 0, total = 0; };
   std::map<int, Level> levels;
   std::vector<std::pair<cmark_node*, bool>> headings;
-  cmark_node* current = nullptr;
-  bool labelled = false;
-  auto flush = [&] {
-    if (current) headings.emplace_back(current, labelled);
-  };
   for (cmark_node* node = cmark_node_first_child(m_doc.root()); node; node = cmark_node_next(node)) {
-    if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
-      flush();
-      current = node;
-      labelled = false;
-    } else if (current && is_answer_label_block(m_doc, node)) {
-      labelled = true;
+    if (cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
+    // An "Answer:" label among the next few blocks, before anything that starts a question of
+    // its own (a list, a bold line, "Q:"): qbank export's "### id", text, "**Answer:**".
+    bool labelled = false;
+    cmark_node* next = cmark_node_next(node);
+    for (int k = 0; k < 3 && next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH; ++k, next = cmark_node_next(next)) {
+      if (is_answer_label_block(m_doc, next)) {
+        labelled = true;
+        break;
+      }
+      std::string src = m_doc.block(next);
+      if (src.starts_with("**") || src.starts_with("__") || strip_question_label(src)) break;
     }
+    headings.emplace_back(node, labelled);
   }
-  flush();
   for (auto& [node, is_labelled] : headings) {
     int level = cmark_node_get_heading_level(node);
     std::string plain = plain_text(node);
@@ -169,7 +170,7 @@ void Recognizer::heading(cmark_node* node) {
     start_question(text, "heading", line);
     return;
   }
-  std::string name = strip_decoration(markdown);
+  std::string name = markdown;
   std::string difficulty = take_difficulty_marker(name);
   name = strip_decoration(name);
   if (difficulty.empty()) difficulty = heading_word_difficulty(name);
@@ -336,7 +337,7 @@ void Recognizer::paragraph(cmark_node* node) {
     std::string without = marker_check;
     take_difficulty_marker(without);
     bool alone = text::trim(first_rest).empty() || text::trim(without) == text::trim(inside);
-    if (alone && (!q || looks_like_question(inside))) {
+    if (alone && (!q || looks_like_question(inside) || q->shape == "bold line")) {
       std::string question_text = inside;
       take_question_prefix(question_text);
       strip_question_label(question_text);

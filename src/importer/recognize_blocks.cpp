@@ -57,15 +57,19 @@ std::string strip_tags(std::string_view html) {
 }  // namespace
 
 bool Recognizer::list_is_questions(cmark_node* node) const {
-  int items = 0, question_like = 0;
+  int items = 0, question_like = 0, with_answers = 0;
   for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
     ++items;
     question_like += item_is_question_like(item);
+    with_answers += cmark_node_first_child(item) != cmark_node_last_child(item);
   }
+  bool most_read_as_questions = question_like * 2 > items;
   auto* self = const_cast<Recognizer*>(this);
-  ImportedQuestion* q = self->question();
-  if (!q) return true;  // a list under a section heading, before any question: its questions
-  return question_like * 2 > items && q->shape != "heading" && !m_question_text_open;
+  if (const ImportedQuestion* q = self->question())
+    return most_read_as_questions && q->shape != "heading" && !m_question_text_open;
+  // Under a heading, before any question: a list whose items read as questions, have answers
+  // nested under them, or are numbered in a section ("1. Explain dropout.").
+  return most_read_as_questions || with_answers * 2 > items || (is_ordered(node) && !m_bank.sections.empty());
 }
 
 void Recognizer::list(cmark_node* node) {
@@ -96,7 +100,11 @@ void Recognizer::list(cmark_node* node) {
     question_list(node);
     return;
   }
-  append_answer(m_doc.block(node), line);
+  if (question()) {
+    append_answer(m_doc.block(node), line);
+    return;
+  }
+  keep_unplaced(m_doc.block(node), line, "a list that is not under a question and does not read as questions");
 }
 
 void Recognizer::question_list(cmark_node* node) {

@@ -35,7 +35,8 @@ std::string shapes(const ImportedSection& section) {
     else ++it->second;
   }
   std::string out;
-  for (const auto& [shape, n] : counts) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, shape);
+  if (counts.size() == 1) return counts.front().first;
+  for (const auto& [shape, n] : counts) out += fmt::format("{}{} ({})", out.empty() ? "" : ", ", shape, n);
   return out;
 }
 
@@ -44,7 +45,7 @@ std::vector<std::pair<DocLine, std::string>> part_lines(const ImportResult& resu
   for (const auto& p : result.bank.parts) lines.emplace_back(p.source, p.what);
   for (std::size_t i = 0; i < result.bank.sections.size(); ++i) {
     const auto& s = result.bank.sections[i];
-    lines.emplace_back(s.source, fmt::format("section '{}'{} -> {}: {} ({})", s.name,
+    lines.emplace_back(s.source, fmt::format("section '{}'{} -> {}: {} as {}", s.name,
                                              s.difficulty.empty() ? "" : " (difficulty " + s.difficulty + ")", result.files[i + 1].name,
                                              plural(s.questions.size(), "question"), shapes(s)));
   }

@@ -41,22 +41,22 @@ cmark_node* leading_strong(cmark_node* paragraph) {
   return first && cmark_node_get_type(first) == CMARK_NODE_STRONG && !first_link(first) ? first : nullptr;
 }
 
-// What follows the link on its line ("): description", " - description"), and the lines after.
+// What follows the link ("): description", " - description", and the lines after), or with a
+// title line of its own ("**Book** by Author" / description / link), every line after it.
 std::string description_after(const std::string& src, const std::string& url, bool title_line_separate) {
   auto line_end = src.find('\n');
-  std::string first = src.substr(0, line_end == std::string::npos ? src.size() : line_end);
-  std::string rest = line_end == std::string::npos ? "" : src.substr(line_end + 1);
-  auto at = first.rfind(url);
-  if (title_line_separate || at == std::string::npos) return tidy(title_line_separate ? rest : src);
+  if (title_line_separate) return tidy(line_end == std::string::npos ? "" : src.substr(line_end + 1));
+  auto at = src.rfind(url);
+  if (at == std::string::npos) return tidy(src);
   std::size_t after = at + url.size();
-  for (int i = 0; i < 2 && after < first.size() && (first[after] == '>' || first[after] == ')'); ++i) ++after;
-  std::string_view tail = text::trim(std::string_view(first).substr(after));
+  for (int i = 0; i < 2 && after < src.size() && (src[after] == '>' || src[after] == ')'); ++i) ++after;
+  std::string_view tail = text::trim(std::string_view(src).substr(after));
   for (std::string_view dash : {":", "-", "\xE2\x80\x93", "\xE2\x80\x94"})  // ':' '-' en dash, em dash
     if (tail.starts_with(dash)) {
       tail = text::trim(tail.substr(dash.size()));
       break;
     }
-  return tidy(std::string(tail) + (rest.empty() ? "" : "\n" + rest));
+  return tidy(tail);
 }
 
 }  // namespace

@@ -19,8 +19,9 @@ struct WrittenFile {
   const DocLine* source_of(int yaml_line) const;
 };
 
-// A YAML scalar for `value` after "key: " at `indent` spaces: plain when that is safe, a
-// literal block for multi-line text, double-quoted otherwise. May span lines.
+// A YAML scalar for `value` after "key: ": plain when that is safe, a literal block (its
+// lines indented by `indent` spaces, more than the key's) for multi-line text, double-quoted
+// otherwise. May span lines.
 std::string yaml_scalar(std::string_view value, int indent);
 
 std::vector<WrittenFile> render_bank(const ImportedBank& bank, const std::string& title, const std::string& deck);
