@@ -58,6 +58,13 @@ std::string MarkdownSource::lines(int from, int to, int indent, int first_column
 std::string MarkdownSource::blocks(cmark_node* first, cmark_node* last) const {
   int from = cmark_node_get_start_line(first);
   int to = cmark_node_get_end_line(last);
+  // cmark-gfm ends some HTML blocks a line before they start; their literal has every line.
+  if (cmark_node_get_type(last) == CMARK_NODE_HTML_BLOCK)
+    if (const char* literal = cmark_node_get_literal(last)) {
+      std::string_view html(literal);
+      int count = static_cast<int>(std::count(html.begin(), html.end(), '\n')) + (!html.empty() && html.back() != '\n');
+      to = std::max(to, cmark_node_get_start_line(last) + count - 1);
+    }
   int column = cmark_node_get_start_column(first);
   std::string out = lines(from, to, std::max(column - 1, 0), column);
   // cmark counts a block's last line to the end of its trailing blank lines in some cases.

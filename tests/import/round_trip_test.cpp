@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 #include "bank/loader.hpp"
 #include "import_helpers.hpp"
 #include "support/temp_dir.hpp"
@@ -71,12 +73,46 @@ bank::Bank load(const std::filesystem::path& folder) {
   return std::move(loaded.bank);
 }
 
-void check_round_trip(const std::filesystem::path& bank_folder, const TempDir& dir) {
+// The export's shape as it is being changed (heading = the question's text, no "Difficulty:
+// unrated."), made from today's: "### <id>", the text's paragraph, "**Answer:**".
+std::string heading_is_question(const std::string& markdown) {
+  std::string out;
+  std::istringstream in(markdown);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    bool id_heading = lines[i].starts_with("### ") && i + 2 < lines.size() && lines[i + 1].empty();
+    if (id_heading) {
+      std::string text;
+      std::size_t k = i + 2;
+      for (; k < lines.size() && !lines[k].empty(); ++k) text += (text.empty() ? "" : " ") + lines[k];
+      out += "### " + text + "\n";
+      i = k - 1;
+      continue;
+    }
+    if (lines[i] == "Difficulty: unrated.") {
+      ++i;  // and the blank line after it
+      continue;
+    }
+    std::string_view line = lines[i];
+    if (line.starts_with("Difficulty: unrated. ")) line.remove_prefix(21);
+    out += std::string(line) + "\n";
+  }
+  return out;
+}
+
+void check_round_trip(const std::filesystem::path& bank_folder, const TempDir& dir, bool new_shape = false) {
   auto md = dir.path() / "bank.md";
   auto exported = run_qbank({"export", "markdown", bank_folder.string(), "-o", md.string(), "--force"}, {},
                             {{"SOURCE_DATE_EPOCH", "1700000000"}});
   INFO(exported.err);
   REQUIRE(exported.exit_code == 0);
+  if (new_shape) {
+    std::string changed = heading_is_question(read_text(md));
+    INFO(changed);
+    CHECK(changed.find("unrated") == std::string::npos);
+    dir.write(md.filename(), changed);
+  }
   auto imported_folder = dir.path() / "imported";
   auto imported = import_markdown({md.string()}, imported_folder, {"--force"});
   INFO(imported.out << imported.err);
@@ -172,5 +208,16 @@ TEST_CASE("import: generated banks survive export markdown and import") {
     TempDir dir;
     write_random_bank(dir, "bank", seed);
     check_round_trip(dir.path() / "bank", dir);
+  }
+}
+
+TEST_CASE("import: export markdown with the question text as heading, no unrated difficulty, round trips too") {
+  TempDir bundled;
+  check_round_trip(source_dir() / "questions", bundled, true);
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    INFO("seed " << seed);
+    TempDir dir;
+    write_random_bank(dir, "bank", seed);
+    check_round_trip(dir.path() / "bank", dir, true);
   }
 }
