@@ -81,7 +81,16 @@ ImportResult run_import(const ImportOptions& options, const config::Config& conf
   result.deck = !options.deck.empty() ? options.deck : result.title;
   result.files = render_bank(result.bank, result.title, result.deck);
   write_bank_folder(options.output, result.files, options.force);
+  // The texts are on disk now; the report needs only names, ids, shapes and lines, and the
+  // lint run's memory comes on top of what is still held here.
   for (auto& file : result.files) std::string().swap(file.text);
+  std::string().swap(result.bank.description);
+  for (auto& section : result.bank.sections)
+    for (auto& q : section.questions) {
+      std::string().swap(q.question);
+      std::string().swap(q.answer);
+      std::vector<ImportedResource>().swap(q.resources);
+    }
 
   result.lint = lint::run_lint({options.output}, config);
   for (const auto& d : result.lint.diagnostics) {
