@@ -11,7 +11,7 @@ BUILD_DIR=build-release BUILD_TYPE=Release scripts/setup.sh build >/dev/null
 export QBANK="$root/build-release/qbank" BENCH_WORK="$root/tests/bench/work" BENCH_NPM="$root/.cache/bench-npm"
 mkdir -p "$BENCH_WORK" "$BENCH_NPM"
 areas=("$@")
-[ ${#areas[@]} -gt 0 ] || areas=(lint dedup links export)
+[ ${#areas[@]} -gt 0 ] || areas=(lint dedup links export import)
 for area in "${areas[@]}"; do
   script="$here/bench_$area.sh"
   if [ -x "$script" ]; then
