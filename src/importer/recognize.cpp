@@ -46,11 +46,6 @@ ImportedQuestion* Recognizer::question() {
   return &m_bank.sections.back().questions.back();
 }
 
-std::string Recognizer::question_name() const {
-  const auto& q = m_bank.sections.back().questions.back();
-  return fmt::format("the question at line {}", q.source.line);
-}
-
 void Recognizer::run() {
   find_question_headings();
   for (cmark_node* node = cmark_node_first_child(m_doc.root()); node; node = cmark_node_next(node)) {

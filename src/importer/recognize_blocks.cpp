@@ -182,8 +182,19 @@ void Recognizer::html(cmark_node* node) {
       question_text = strip_tags(src.substr(summary_open_end + 1, summary_close - summary_open_end - 1));
       body = summary_close + 10;
     } else {
-      body = lower.find('>', details) + 1;
+      // No <summary>: the block's first line of text is the question, the rest its answer.
+      std::string rest = strip_tags(src.substr(details));
+      auto end = rest.find('\n');
+      question_text = rest.substr(0, end);
+      body = src.size();
+      if (end != std::string::npos) rest = rest.substr(end + 1);
+      else rest.clear();
       note(line, "a <details> block without a <summary>: its first line became the question");
+      start_question(question_text, "<details> block", line);
+      if (!rest.empty()) append_answer(rest, line + 1);
+      m_details_open = lower.find("</details>") == std::string::npos;
+      if (!m_details_open) m_open = false;
+      return;
     }
     take_question_prefix(question_text);
     strip_question_label(question_text);

@@ -49,7 +49,6 @@ class Recognizer {
   void note(int line, std::string message) { m_bank.notes.push_back({at(line), std::move(message)}); }
   void part(int line, std::string what) { m_bank.parts.push_back({at(line), std::move(what)}); }
   ImportedQuestion* question();
-  std::string question_name() const;
 
   const MarkdownSource& m_doc;
   ImportedBank& m_bank;

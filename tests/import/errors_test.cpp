@@ -104,3 +104,28 @@ TEST_CASE("import names a missing document, and rejects an unknown source format
   CHECK(unknown.exit_code == 2);
   CHECK(entries(dir.path()).empty());
 }
+
+TEST_CASE("import: odd and hostile Markdown never crashes: a bank or a clear error") {
+  std::string nested_lists, nested_quotes(5000, '>');
+  for (int i = 0; i < 300; ++i) nested_lists += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- What is level " + std::to_string(i) + "?\n";
+  const std::vector<std::string> documents{
+      "# T\n\n1. **Q?**\n\n<details>\n<summary>x\n\n### h\n\n- [a](#b)\n> quote\n\n```\ncode\n",  // unclosed everything
+      "#\n\n##\n\n###\n\n1.\n2.\n",                                                              // empty headings and items
+      "---\n---\n***\n",                                                                          // rules only
+      nested_lists,
+      nested_quotes + " What is deep?\n",
+      "**\n\n****\n\n**A:**\n\nQ:\n\nA:\n",                                                       // labels without text
+      "<details><summary></summary></details>\n\n<details>\n</details>\n",
+      "## Resources\n\n- [no url]()\n- <>\n- [x](javascript:alert(1))\n\n1. **Q?**\n",
+      "# T\r\n\r\n1. **What is CRLF?**\r\n   - Line ends.\r\n",
+  };
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    TempDir dir;
+    auto doc = dir.write("doc.md", documents[i]);
+    auto result = import_markdown({doc.string()}, dir.path() / "bank");
+    INFO("document " << i << ": " << result.out << result.err);
+    CHECK((result.exit_code == 0 || result.exit_code == 1 || result.exit_code == 2));
+    CHECK((result.exit_code == 2) == result.err.starts_with("qbank: error: "));
+    CHECK(result.err.find("terminate") == std::string::npos);
+  }
+}
