@@ -1,6 +1,6 @@
 // Internal to the importer: the recogniser's state, shared by its .cpp files
-// (recognize.cpp: headings and paragraphs; recognize_blocks.cpp: lists, HTML, other blocks;
-// resources.cpp: link lists).
+// (recognize.cpp: headings; recognize_paragraph.cpp: paragraphs; recognize_blocks.cpp: lists,
+// HTML, other blocks; resources.cpp: link lists).
 #pragma once
 
 #include <map>
@@ -22,7 +22,7 @@ class Recognizer {
  private:
   enum class Mode { normal, resources, contents };
 
-  // recognize.cpp
+  // recognize.cpp (headings, state) and recognize_paragraph.cpp
   void find_question_headings();
   void heading(cmark_node* node);
   void paragraph(cmark_node* node);
