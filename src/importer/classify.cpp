@@ -70,8 +70,25 @@ std::vector<std::pair<utf8proc_int32_t, std::size_t>> code_points(std::string_vi
   return out;
 }
 
+// At most the first or last 64 bytes of `text`, cut at a UTF-8 boundary: markers sit at the
+// ends, and answers can be long.
+std::string_view end_of(std::string_view text, bool at_end, std::size_t& offset) {
+  offset = 0;
+  if (text.size() <= 64) return text;
+  if (!at_end) {
+    std::size_t n = 64;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    return text.substr(0, n);
+  }
+  offset = text.size() - 64;
+  while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+  return text.substr(offset);
+}
+
 // An emoji run at the start or end of `text`: its difficulty and its byte length.
-std::pair<std::string_view, std::size_t> emoji_marker(std::string_view text, bool at_end) {
+std::pair<std::string_view, std::size_t> emoji_marker(std::string_view whole, bool at_end) {
+  std::size_t offset = 0;
+  std::string_view text = end_of(whole, at_end, offset);
   auto cps = code_points(text);
   std::size_t stars = 0, taken = 0;
   std::string_view named;
@@ -87,7 +104,7 @@ std::pair<std::string_view, std::size_t> emoji_marker(std::string_view text, boo
   if (stars > 0 && named.empty()) named = stars == 1 ? "basic" : stars == 2 ? "intermediate" : "advanced";
   if (named.empty()) return {{}, 0};
   std::size_t bytes = 0;
-  if (taken == cps.size()) bytes = text.size();
+  if (taken == cps.size()) bytes = at_end ? text.size() : text.size() + offset;
   else if (at_end) bytes = text.size() - cps[cps.size() - taken].second;
   else bytes = cps[taken].second;
   return {named, bytes};
@@ -148,14 +165,14 @@ std::string heading_word_difficulty(std::string_view name) {
 }
 
 std::string strip_decoration(std::string_view text) {
-  auto cps = code_points(text);
-  std::size_t begin = text.size();
-  for (const auto& [cp, at] : cps)
-    if (!is_decoration(cp)) {
-      begin = at;
-      break;
-    }
-  return std::string(text::trim(text.substr(begin)));
+  std::size_t at = 0;
+  while (at < text.size()) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at), static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
+    if (n <= 0 || !is_decoration(cp)) break;
+    at += static_cast<std::size_t>(n);
+  }
+  return std::string(text::trim(text.substr(at)));
 }
 
 bool take_question_prefix(std::string& text) {
@@ -206,6 +223,7 @@ bool is_answer_label(std::string_view text, std::string& rest) { return is_label
 bool is_question_label(std::string_view text, std::string& rest) { return is_label(text, {"question", "q"}, rest); }
 
 bool is_resources_title(std::string_view text) {
+  if (text.size() > 80) return false;  // a heading or a label, not a paragraph
   std::string lower = lower_ascii(strip_decoration(text));
   while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
   for (std::string_view word : {"resources", "resource", "further reading", "reading list", "references", "links",
@@ -216,6 +234,7 @@ bool is_resources_title(std::string_view text) {
 }
 
 bool is_contents_title(std::string_view text) {
+  if (text.size() > 40) return false;
   std::string lower = lower_ascii(strip_decoration(text));
   return lower == "contents" || lower == "table of contents" || lower == "toc";
 }

@@ -77,6 +77,7 @@ bool plain_safe(std::string_view s) {
   std::size_t length = 1;
   for (std::size_t i = 0; i < s.size(); ++i)
     if (needs_escape(s, i, length)) return false;
+  if (s.size() > 5) return true;
   std::string lower;
   for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view word : {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "nan", "inf"})
