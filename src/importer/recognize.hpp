@@ -8,7 +8,8 @@
 
 namespace qbank::importer {
 
-// Appends what `doc` holds to `bank` (several documents go into one bank in turn).
+// Appends what `doc` holds to `bank` (several documents go into one bank in turn). Consumes
+// the document's syntax tree: each top-level block is freed once recognised.
 void recognize(const MarkdownSource& doc, ImportedBank& bank);
 
 }  // namespace qbank::importer
