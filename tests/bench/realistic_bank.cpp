@@ -226,9 +226,12 @@ class Bank {
       std::string sentence;
       for (std::size_t w = 0, words = 8 + m_random.below(10); w < words; ++w) {
         std::string word = m_random.below(6) == 0 ? term(m_random.below(terms())) : std::string(k_words[m_random.below(std::size(k_words))]);
-        sentence += (w ? " " : "") + word;
+        if (w) sentence += ' ';  // two appends: GCC 12 warns falsely on "" + string at -O3
+        sentence += word;
       }
-      text += (s ? " " : "") + capitalized(sentence) + ".";
+      if (s) text += ' ';
+      text += capitalized(sentence);
+      text += '.';
     }
     return text;
   }
