@@ -127,6 +127,12 @@ void learn_synonyms(std::string_view answer, Learned& out) {
 
 }  // namespace
 
+std::string Lexicon::prefix_key(std::string_view first, std::string_view second) {
+  std::string key(first.substr(0, k_prefix));
+  if (key.size() < k_prefix) key.append(second.substr(0, k_prefix - key.size()));
+  return key;
+}
+
 bool acronym_matches(std::string_view acronym, const std::vector<std::string_view>& words) {
   if (words.size() < 2 || acronym.size() < words.size()) return false;
   // Depth-first over the split points; acronyms are at most 6 letters, so this is tiny.
@@ -192,6 +198,8 @@ void Lexicon::learn(const std::vector<Text>& texts) {
     else m_whole_words.insert(part.whole_words.begin(), part.whole_words.end());
     for (auto& [stems, canonical] : part.phrases) add_phrase(std::move(stems), std::move(canonical));
   }
+  // Most pairs of neighbours are no compound: a cheap look at the first letters comes first.
+  for (const auto& w : m_whole_words) m_whole_prefixes.insert(w.substr(0, k_prefix));
   // Longest phrase first, then a fixed order: replacement is greedy and deterministic.
   for (auto& [first, list] : m_phrases)
     std::sort(list.begin(), list.end(), [](const Phrase& x, const Phrase& y) {
@@ -210,7 +218,8 @@ void Lexicon::terms(const Clause& clause, std::vector<Term>& out) const {
   std::string joined;
   for (std::size_t i = 0; i < clause.size(); ++i) {
     const Word& w = clause[i];
-    if (i + 1 < clause.size() && !w.acronym && !clause[i + 1].acronym && !is_stop_word(w.text) && !is_stop_word(clause[i + 1].text)) {
+    if (i + 1 < clause.size() && !w.acronym && !clause[i + 1].acronym && !is_stop_word(w.text) && !is_stop_word(clause[i + 1].text) &&
+        m_whole_prefixes.count(prefix_key(w.text, clause[i + 1].text))) {
       joined.assign(w.text).append(clause[i + 1].text);
       std::string s = stem(joined);
       if (m_whole_words.count(s)) {
