@@ -43,20 +43,20 @@ bool DiagnosticLimiter::offer(const SourceLocation& where, const std::string& ru
     ++group.kept;
     return true;
   }
-  if (group.folded++ == 0) group.first_folded = where;
+  if (group.folded++ == 0 || group.last_folded < where) group.last_folded = where;
   return false;
 }
 
 void DiagnosticLimiter::finish(std::vector<Diagnostic>& out) {
   for (const auto& [key, group] : m_groups)
-    if (group.folded > 0) out.push_back(summary(group.first_folded, key.second, Severity::error, group.folded, m_limit));
+    if (group.folded > 0) out.push_back(summary(group.last_folded, key.second, Severity::error, group.folded, m_limit));
   m_groups.clear();
 }
 
 void limit_diagnostics(std::vector<Diagnostic>& diagnostics, std::size_t limit) {
   struct Group {
     std::size_t kept = 0, folded = 0;
-    SourceLocation first_folded;
+    SourceLocation last_folded;
     Severity severity = Severity::error;
     bool has_location = false;
   };
@@ -76,12 +76,12 @@ void limit_diagnostics(std::vector<Diagnostic>& diagnostics, std::size_t limit) 
     // Dropped: either an earlier summary (its count carries over) or one over the limit.
     group.folded += folded > 0 ? folded : 1;
     group.severity = d.severity;
-    if (!group.has_location || d.where < group.first_folded) group.first_folded = d.where;
+    if (!group.has_location || group.last_folded < d.where) group.last_folded = d.where;
     group.has_location = true;
   }
   diagnostics.resize(write);
   for (const auto& [key, group] : groups)
-    if (group.folded > 0) diagnostics.push_back(summary(group.first_folded, key.second, group.severity, group.folded, limit));
+    if (group.folded > 0) diagnostics.push_back(summary(group.last_folded, key.second, group.severity, group.folded, limit));
 }
 
 }  // namespace qbank

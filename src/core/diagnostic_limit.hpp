@@ -18,8 +18,9 @@ namespace qbank {
 inline constexpr std::size_t k_diagnostic_limit = 100;
 
 // Keeps at most `limit` diagnostics per (file, rule), in their order, and appends one summary
-// per group that had more. A summary already in the list is merged into its group's, so
-// applying this again, to a list that grew, keeps the totals right.
+// per group that had more, at the last dropped one's place (so that it sorts after the kept
+// ones). A summary already in the list is merged into its group's, so applying this again,
+// to a list that grew, keeps the totals right.
 void limit_diagnostics(std::vector<Diagnostic>& diagnostics, std::size_t limit = k_diagnostic_limit);
 
 // The same cap for a producer that reports one at a time: offer() says whether to keep the
@@ -35,7 +36,7 @@ class DiagnosticLimiter {
   struct Group {
     std::size_t kept = 0;
     std::size_t folded = 0;
-    SourceLocation first_folded;
+    SourceLocation last_folded;  // where the summary goes: it sorts after what it summarises
   };
   std::size_t m_limit;
   std::map<std::pair<std::string, std::string>, Group> m_groups;  // (file, rule); ordered: stable output

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hostile input (issue 12): each input that hung qbank or blew up its memory, run with a time
 # limit (BENCH_HOSTILE_TIMEOUT, default 60 s) under /usr/bin/time -v: wall time, peak RSS, exit
-# status (124 = killed by the time limit). Run through tests/bench/run.sh, or directly with
+# status (124 = killed by the time limit), CPU time (user + system: on a loaded machine the
+# wall time says more about the other processes). Run through tests/bench/run.sh, or directly with
 # QBANK=path/to/qbank to measure any build (the figures in README.md compare two).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -42,11 +43,13 @@ run() {  # label, then the command
   local status=0
   # time outside timeout: it still reports the peak RSS of a command the limit killed.
   /usr/bin/time -v -o "$work/time.txt" timeout "$limit" "$@" >"$work/out.txt" 2>"$work/err.txt" || status=$?
-  local secs rss
+  local secs rss cpu
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$work/time.txt" 2>/dev/null || true)
+  cpu=$(awk -F': ' '/User time|System time/ { t += $2 } END { printf "%.2f", t }' "$work/time.txt" 2>/dev/null || true)
   rss=$(awk -F': ' '/Maximum resident set size/ { printf "%d", $2 / 1024 }' "$work/time.txt" 2>/dev/null || true)
   [ "$status" = 124 ] && secs=">$limit s (killed)"
-  printf '%-34s exit %-3s %-20s %6s MiB  report %s bytes\n' "$label" "$status" "${secs:-?}" "${rss:-?}" "$(wc -c <"$work/out.txt")"
+  printf '%-34s exit %-3s wall %-18s cpu %6s s %6s MiB  report %s bytes\n' "$label" "$status" "${secs:-?}" "${cpu:-?}" "${rss:-?}" \
+    "$(wc -c <"$work/out.txt")"
 }
 
 q="$QBANK"
