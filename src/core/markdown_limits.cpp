@@ -15,11 +15,9 @@ std::size_t nesting_of(std::string_view line) {
   std::size_t depth = 0, columns = 0, i = 0;
   while (i < line.size()) {
     char c = line[i];
-    if (c == ' ') {
-      ++columns;
-      ++i;
-    } else if (c == '\t') {
-      columns += 4;
+    if (c == ' ' || c == '\t') {
+      // Only the indentation before the first marker counts: the spaces after a marker belong to it.
+      if (depth == 0) columns += c == ' ' ? 1 : 4;
       ++i;
     } else if (c == '>') {
       ++depth;
@@ -46,14 +44,14 @@ std::size_t nesting_of(std::string_view line) {
 
 std::optional<std::string> over_limits(std::string_view markdown) {
   if (markdown.size() > k_max_bytes)
-    return fmt::format("{} bytes long, over the limit of {}", text::with_thousands(markdown.size()), text::with_thousands(k_max_bytes));
+    return fmt::format("is {} bytes long, over the limit of {}", text::with_thousands(markdown.size()), text::with_thousands(k_max_bytes));
   std::size_t line_number = 1;
   for (std::size_t start = 0; start <= markdown.size(); ++line_number) {
     std::size_t end = markdown.find('\n', start);
     if (end == std::string_view::npos) end = markdown.size();
     std::string_view line = markdown.substr(start, end - start);
     if (std::size_t depth = nesting_of(line); depth > k_max_depth)
-      return fmt::format("nested {} levels deep on its line {} (lists, block quotes or indentation), over the limit of {}", depth,
+      return fmt::format("is nested {} levels deep on its line {} (lists, block quotes or indentation), over the limit of {}", depth,
                          line_number, k_max_depth);
     std::size_t cells = 0;
     for (char c : line) cells += c == '|';

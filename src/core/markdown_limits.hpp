@@ -18,7 +18,7 @@ inline constexpr std::size_t k_max_bytes = 32 * 1024;  // per field; the longest
 inline constexpr std::size_t k_max_depth = 32;         // nested list items and block quotes
 inline constexpr std::size_t k_max_table_cells = 256;  // '|' in one line
 
-// What is over a limit, in words ("48,000 bytes long, over the limit of 32,768"), or nullopt
+// What is over a limit, in words ("is 48,000 bytes long, over the limit of 32,768"), or nullopt
 // when cmark-gfm may be given the text.
 std::optional<std::string> over_limits(std::string_view markdown);
 

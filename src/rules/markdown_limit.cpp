@@ -18,7 +18,7 @@ void check_markdown_limit(const bank::Bank& bank, RuleContext& context) {
     bool markdown = name == "question" || name == "answer" || name == "description" || name == "resource description";
     if (!markdown) return;
     if (auto breach = markdown::over_limits(field.text))
-      context.report(field.where, fmt::format("{}: the {} is {}", field.owner(), name, *breach),
+      context.report(field.where, fmt::format("{}: the {} {}", field.owner(), name, *breach),
                      "split it up or simplify it; qbank will not hand Markdown this large or deeply nested to its renderer");
   });
 }

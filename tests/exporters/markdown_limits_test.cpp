@@ -22,11 +22,11 @@ std::string repeat(std::string_view piece, std::size_t times) {
 TEST_CASE("Markdown limits: length, nesting depth and table cells") {
   CHECK_FALSE(markdown::over_limits("A *normal* answer.\n\n- one\n  - two\n    > three\n"));
   CHECK_FALSE(markdown::over_limits(std::string(markdown::k_max_bytes, 'a')));
-  CHECK(markdown::over_limits(std::string(markdown::k_max_bytes + 1, 'a')) == "32,769 bytes long, over the limit of 32,768");
+  CHECK(markdown::over_limits(std::string(markdown::k_max_bytes + 1, 'a')) == "is 32,769 bytes long, over the limit of 32,768");
 
   CHECK_FALSE(markdown::over_limits(repeat("- ", 32) + "x"));
   CHECK(markdown::over_limits("text\n" + repeat("- ", 33) + "x") ==
-        "nested 33 levels deep on its line 2 (lists, block quotes or indentation), over the limit of 32");
+        "is nested 33 levels deep on its line 2 (lists, block quotes or indentation), over the limit of 32");
   CHECK(markdown::over_limits(repeat("> ", 20) + repeat("1. ", 20)));
   CHECK(markdown::over_limits(std::string(66, ' ') + "- x"));  // indented under 33 list items
   CHECK_FALSE(markdown::over_limits("-not a marker " + repeat("-x ", 100)));
