@@ -166,13 +166,14 @@ void Lexicon::learn(const std::vector<Text>& texts) {
       bool has_acronym = false;
       for (const auto& c : clauses)
         for (const auto& w : c) has_acronym |= w.acronym;
-      // Answers are long: read them whole only where they can teach something.
-      bool answer_capitals = false;
-      for (std::size_t k = 1; k < text.answer.size() && !answer_capitals; ++k)
-        answer_capitals = text.answer[k] >= 'A' && text.answer[k] <= 'Z' && text.answer[k - 1] >= 'A' && text.answer[k - 1] <= 'Z';
-      if (text.answer_in_sample || has_acronym || answer_capitals) {
+      // Answers are long: read whole only those in the sample (for compounds) and those whose
+      // question has an acronym (its expansion may be in the answer). Elsewhere only the answer's
+      // acronyms are picked out, for the question's own words to match.
+      if (text.answer_in_sample || has_acronym) {
         auto answer = read_clauses(text.answer);
         clauses.insert(clauses.end(), std::make_move_iterator(answer.begin()), std::make_move_iterator(answer.end()));
+      } else if (Clause acronyms = acronyms_in(text.answer); !acronyms.empty()) {
+        clauses.push_back(std::move(acronyms));
       }
       std::size_t taught = text.answer_in_sample ? clauses.size() : question_clauses;
       for (std::size_t c = 0; c < taught; ++c)
