@@ -5,7 +5,8 @@
 #   scripts/setup.sh test     set-up + build + the whole test suite
 #   scripts/setup.sh build    set-up + build only
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo),
-#              QBANK_SKIP_ASAN=1 skips the sanitizer run of `test`.
+#              QBANK_SKIP_ASAN=1 skips the sanitizer run of `test`,
+#              QBANK_SKIP_FUZZ=1 its clang build and fuzzing, QBANK_FUZZ_SECONDS (default 60 per harness).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,6 +17,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev libcurl4-openssl-dev libfmt-dev catch2
   libvalijson-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libzip-dev zlib1g-dev libisal-dev libssl-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libutf8proc-dev libcpp-httplib-dev libstemmer-dev
+  clang libclang-rt-14-dev   # the clang build and libFuzzer (cmake --preset fuzz)
 )
 
 install_missing() {
@@ -64,6 +66,22 @@ build() {
   grep -E -A3 'warning:' "$log" >&2 || true
 }
 
+# The libFuzzer harnesses (tests/fuzz): a clang build with warnings as errors, which is also
+# the check that qbank builds with clang; the seeds and regression inputs replayed; then every
+# harness fuzzed for QBANK_FUZZ_SECONDS.
+fuzz() {
+  local dir=build-fuzz log=build-fuzz/setup-build.log
+  mkdir -p "$dir"
+  echo "setup: building $dir with clang (log: $log)" >&2
+  if ! { { [ -f "$dir/CMakeCache.txt" ] || cmake --preset fuzz; } && cmake --build "$dir" -j"$(nproc)"; } >"$log" 2>&1; then
+    tail -n 60 "$log" >&2
+    echo "setup: the clang build failed; the whole log is $log" >&2
+    return 1
+  fi
+  run_tests "$dir"
+  bash tests/fuzz/run_fuzzers.sh run "$dir" "${QBANK_FUZZ_SECONDS:-60}"
+}
+
 run_tests() {
   ctest --test-dir "$1" --output-on-failure -j"$(nproc)"
 }
@@ -93,6 +111,7 @@ case "$mode" in
       build build-asan asan
       run_tests build-asan
     fi
+    [ "${QBANK_SKIP_FUZZ:-0}" = 1 ] || fuzz
     ;;
   *) echo "usage: scripts/setup.sh [build|run|test]" >&2; exit 2 ;;
 esac

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/json_dump.hpp"
 #include "exporters/anki/html.hpp"
 #include "exporters/anki/ids.hpp"
 #include "exporters/anki/note_type.hpp"
@@ -36,10 +37,10 @@ void insert_collection(Database& db, const AnkiDeck& deck, const std::string& de
   col.bind(1, now - now % 86400);  // crt: the collection's day 0
   col.bind(2, now * 1000);
   col.bind(3, now * 1000);
-  col.bind(4, collection_conf(parent).dump());
-  col.bind(5, models.dump());
-  col.bind(6, decks_json(deck.bank_deck, description, deck.section_decks, now).dump());
-  col.bind(7, deck_options_json().dump());
+  col.bind(4, dump_json(collection_conf(parent)));
+  col.bind(5, dump_json(models));
+  col.bind(6, dump_json(decks_json(deck.bank_deck, description, deck.section_decks, now)));
+  col.bind(7, dump_json(deck_options_json()));
   col.run();
 }
 
@@ -96,7 +97,12 @@ NoteIds insert_notes(Database& db, PlannedNotes& planned, const PreviousPackage&
   auto& notes = planned.deck.notes;
   const std::size_t n = notes.size();
   NoteIds ids;
-  auto& [note_ids, card_ids, deck_ids, mods] = ids;
+  // Plain references, not a structured binding: the lambdas below capture them, which C++20
+  // allows for bindings but clang 14 does not implement.
+  auto& note_ids = ids.note_ids;
+  auto& card_ids = ids.card_ids;
+  auto& deck_ids = ids.deck_ids;
+  auto& mods = ids.mods;
   note_ids.resize(n);
   card_ids.resize(n);
   deck_ids.resize(n);

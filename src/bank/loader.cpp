@@ -13,6 +13,7 @@
 #include "bank/model_builder.hpp"
 #include "bank/yaml_json.hpp"
 #include "core/atomic_file.hpp"
+#include "core/diagnostic_limit.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "schema/validator.hpp"
@@ -48,14 +49,14 @@ std::optional<text::LineColumn> tab_in_indentation(std::string_view content, int
 }
 
 std::string describe_parser_error(const YAML::Exception& error) {
-  std::string message = error.msg;
+  // yaml-cpp quotes the byte it stopped at, which can be the first half of a character
+  // ("unknown escape character: \xC3"); a report must stay valid UTF-8 (JSON output needs it).
+  std::string message = text::valid_utf8(error.msg);
   if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
   return message;
 }
 
-}  // namespace
-
-LoadedFile load_document(const std::string& file_name, std::string content, bool is_bank_yaml, const LoadOptions& options) {
+LoadedFile load_unlimited(const std::string& file_name, std::string content, bool is_bank_yaml, const LoadOptions& options) {
   LoadedFile result;
   auto report = [&](int line, int column, std::string rule, std::string message, std::string hint = {}) {
     result.diagnostics.push_back(make(file_name, line, column, std::move(rule), std::move(message), std::move(hint)));
@@ -128,6 +129,14 @@ LoadedFile load_document(const std::string& file_name, std::string content, bool
     result.info = build_bank_info(root, file_name);
   else
     result.section = build_section(root, file_name, content);
+  return result;
+}
+
+}  // namespace
+
+LoadedFile load_document(const std::string& file_name, std::string content, bool is_bank_yaml, const LoadOptions& options) {
+  LoadedFile result = load_unlimited(file_name, std::move(content), is_bank_yaml, options);
+  limit_diagnostics(result.diagnostics);
   return result;
 }
 

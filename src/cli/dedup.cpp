@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "core/error.hpp"
+#include "core/json_dump.hpp"
 #include "dedup/finder.hpp"
 #include "dedup/options.hpp"
 #include "dedup/report.hpp"
@@ -112,7 +113,7 @@ Runner configure_dedup(CLI::App& command) {
       for (const auto& d : diagnostics) root["diagnostics"].push_back(output::diagnostic_to_json(d));
       root["summary"] = {{"files", summary.files}, {"questions", summary.questions}, {"threshold", settings.threshold},
                          {"min_run", settings.min_run}};
-      text = root.dump(2) + "\n";
+      text = dump_json(root, 2) + "\n";
     } else {
       output::RenderContext context;
       context.color = color_for_stdout(options->output);

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "config/suggest.hpp"
 #include "core/error.hpp"
+#include "core/json_dump.hpp"
 #include "lint/lint.hpp"
 #include "rules/rule.hpp"
 
@@ -41,7 +42,7 @@ Runner configure_rules(CLI::App& command) {
                         {"default_severity", to_string(rule.default_severity)},
                         {"summary", rule.summary},
                         {"doc", rule.doc}});
-      fmt::print("{}\n", list.dump(2));
+      fmt::print("{}\n", dump_json(list, 2));
       return 0;
     }
     std::size_t width = 0;

@@ -10,6 +10,7 @@
 #include "config/suggest.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace qbank::config {
 
@@ -107,6 +108,12 @@ const nlohmann::json& Config::stage(std::string_view name) const {
 Config parse_config(std::string_view yaml_text, const std::string& file_name, const std::vector<std::string>& known_rule_ids) {
   Config config;
   config.file = file_name;
+  // Its strings reach messages and JSON reports, which need valid UTF-8.
+  if (auto bad = text::find_invalid_utf8(yaml_text)) {
+    auto at = text::line_column_at(yaml_text, *bad);
+    throw Error(fmt::format("{}:{}:{}: invalid UTF-8 (byte 0x{:02X}); the config must be UTF-8 encoded", file_name, at.line,
+                            at.column, static_cast<unsigned char>(yaml_text[*bad])));
+  }
   bank::YamlDocument document;
   try {
     document = bank::YamlDocument::parse(yaml_text);

@@ -7,6 +7,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/json_dump.hpp"
 
 namespace qbank::links {
 
@@ -84,7 +85,7 @@ std::string Cache::serialize() const {
                      {"checked_at", entry.checked_at}});
   }
   nlohmann::json json{{"version", k_format_version}, {"links", std::move(links)}};
-  return json.dump(1) + "\n";
+  return dump_json(json, 1) + "\n";
 }
 
 void Cache::save(const std::filesystem::path& file) const {

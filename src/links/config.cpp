@@ -10,6 +10,7 @@
 #include "config/config.hpp"
 #include "config/suggest.hpp"
 #include "core/error.hpp"
+#include "core/json_dump.hpp"
 
 namespace qbank::links {
 
@@ -20,7 +21,7 @@ const std::vector<std::string> k_keys{"concurrency", "per-host",      "timeout",
                                       "exclude",     "cache",         "max-age",  "fail-on"};
 
 [[noreturn]] void bad_value(const std::string& key, const nlohmann::json& value, std::string_view expected) {
-  throw Error(fmt::format("links.{}: '{}' is not {}", key, value.is_string() ? value.get<std::string>() : value.dump(), expected));
+  throw Error(fmt::format("links.{}: '{}' is not {}", key, value.is_string() ? value.get<std::string>() : dump_json(value), expected));
 }
 
 int positive_int(const std::string& key, const nlohmann::json& value, int minimum) {

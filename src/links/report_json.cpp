@@ -2,6 +2,7 @@
 // (URLs sorted, references sorted) so reports diff cleanly between runs.
 #include <nlohmann/json.hpp>
 
+#include "core/json_dump.hpp"
 #include "links/report.hpp"
 
 namespace qbank::links {
@@ -30,7 +31,7 @@ std::string render_json(const LinkRun& run, const ReportScope& scope) {
                          {"requests", run.requests}, {"elapsed_ms", run.elapsed_ms}, {"files", scope.files},
                          {"questions", scope.questions}};
   nlohmann::ordered_json report{{"links", std::move(links)}, {"summary", std::move(summary)}};
-  return report.dump(2) + "\n";
+  return dump_json(report, 2) + "\n";
 }
 
 }  // namespace qbank::links

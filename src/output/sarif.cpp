@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/json_dump.hpp"
 #include "output/render.hpp"
 
 namespace qbank::output {
@@ -71,7 +72,7 @@ std::string render_sarif(const std::vector<Diagnostic>& sorted, const RenderCont
   root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   root["version"] = "2.1.0";
   root["runs"] = nlohmann::ordered_json::array({run});
-  return root.dump(2) + "\n";
+  return dump_json(root, 2) + "\n";
 }
 
 }  // namespace qbank::output

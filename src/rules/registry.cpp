@@ -69,6 +69,13 @@ const std::array k_rules{
          "huyenchip.com 'chip-huyen/ml-interviews-book', and github.com/dipanjanS/... "
          "'data-science-interviews/algorithms'.",
          check_resource_title_mismatch},
+    Rule{"markdown-limit", Stage::rule, E, "Markdown too long or too deeply nested to render safely",
+         "A question, answer or description over 32 KiB, nested more than 32 levels deep (list "
+         "items, block quotes, indentation) or with more than 256 '|' on one line. cmark-gfm, "
+         "which renders the cards, takes time that grows with the square of such input (70 KB "
+         "of nested list markers took 21 s), so qbank never hands it such a field: an export "
+         "with --force shows it as plain text, and links inside it are not checked.",
+         check_markdown_limit},
     // Duplicate finder (qbank dedup; also part of qbank lint).
     Rule{"duplicate-question", Stage::dedup, E, "the same question asked twice (after normalisation)",
          "Two questions whose text is equal after Unicode NFKC and case folding, with every "
