@@ -3,7 +3,9 @@
 // published. The output goes through AtomicFile (temp file beside the target, renamed on
 // success); `-o -` writes to a private temp file first and streams it to stdout. Every export
 // ends with one line on stderr saying what it wrote (and, with --force, what it left out).
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
@@ -72,8 +74,8 @@ void stream_to_stdout(const std::filesystem::path& file) {
   std::filesystem::remove(file, ignored);
   char buffer[1 << 16];
   for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, in.get())) > 0;)
-    if (std::fwrite(buffer, 1, n, stdout) != n) throw Error("cannot write to stdout");
-  if (std::fflush(stdout) != 0) throw Error("cannot write to stdout");
+    if (std::fwrite(buffer, 1, n, stdout) != n) throw Error(fmt::format("cannot write to stdout: {}", std::strerror(errno)));
+  if (std::fflush(stdout) != 0) throw Error(fmt::format("cannot write to stdout: {}", std::strerror(errno)));
 }
 
 // With --force: the files that failed to load (their section and questions are not in the
@@ -163,14 +165,23 @@ int run_export(const ExportCommandOptions& options) {
 
   exporters::ExportReport report;
   if (options.output == "-") {
-    // Exporters write files (SQLite needs one); stdout gets a private temp file's bytes.
-    AtomicFile scratch(std::filesystem::temp_directory_path() / fmt::format("qbank-export.{}", exporter->extension));
+    // Exporters write files (SQLite needs one); stdout gets the bytes of a file in a private
+    // folder (mkdtemp: no name in the shared temp folder that another user could plant).
+    remove_stale_temp_files(std::filesystem::temp_directory_path());
+    struct Folder {
+      std::filesystem::path path;
+      ~Folder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+      }
+    } folder{make_temp_folder(std::filesystem::temp_directory_path() / "qbank-export")};
+    std::filesystem::path file = folder.path / fmt::format("export.{}", exporter->extension);
     try {
-      report = exporter->write(bank, export_options, scratch.temp_path());
+      report = exporter->write(bank, export_options, file);
     } catch (const Error& error) {
-      rethrow_for_target(error, scratch.temp_path(), "stdout");
+      rethrow_for_target(error, file, "stdout");
     }
-    stream_to_stdout(scratch.temp_path());
+    stream_to_stdout(file);
   } else {
     AtomicFile file(options.output);
     try {

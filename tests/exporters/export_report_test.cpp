@@ -99,7 +99,7 @@ TEST_CASE("export -o - refuses to write a package to a terminal, not text") {
   CHECK(piped.out.starts_with("PK"));
 }
 
-TEST_CASE("--previous with a format that has no use for it is an error") {
+TEST_CASE("export --previous with a format that has no use for it is an error") {
   TempDir dir;
   auto result = export_bank("csv", tricky_bank(), dir.path() / "x.csv", k_epoch, {"--previous", "old.apkg"});
   CHECK(result.exit_code == 2);
