@@ -298,3 +298,12 @@ TEST_CASE("a full disk is reported with its cause and the output's name, and lea
     CHECK(folder_entries(disk.at).empty());
   }
 }
+
+TEST_CASE("-o /dev/stdout writes to whatever stdout is, here a pipe") {
+  auto lint = run_qbank({"lint", tricky_bank().string(), "-o", "/dev/stdout"});
+  CHECK(lint.exit_code == 0);
+  CHECK(lint.out == "No problems in 3 files (6 questions)\n");
+  auto csv = export_bank("csv", tricky_bank(), "/dev/stdout", k_epoch);
+  CHECK(csv.exit_code == 0);
+  CHECK(csv.out.starts_with("\"id\",\"section\""));
+}
