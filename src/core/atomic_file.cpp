@@ -80,7 +80,11 @@ AtomicFile::AtomicFile(fs::path target) : m_target(std::move(target)), m_real(m_
   m_in_place = special_path(m_target) || (exists && (S_ISCHR(info.st_mode) || S_ISFIFO(info.st_mode)));
   if (exists && !m_in_place && !S_ISREG(info.st_mode))
     throw Error(fmt::format("cannot write '{}': it is not a regular file, a character device or a FIFO", m_target.string()));
-  if (is_link && !m_in_place) m_real = fs::canonical(m_target);  // the link stays; its file is replaced
+  if (is_link && !m_in_place) {  // the link stays; the file it points to is replaced
+    std::error_code error;
+    m_real = fs::canonical(m_target, error);
+    if (error) throw Error(fmt::format("cannot write '{}': {}", m_target.string(), error.message()));
+  }
 
   // A target written in place still gets a temp file (exporters need a real file: SQLite),
   // in the temp folder: never in /dev.
