@@ -103,11 +103,15 @@ bool first_paragraph_to_heading(cmark_node* root, int level) {
     cmark_node_append_child(heading, child);
   }
   // markdownlint (MD026) flags headings that end in . , ; : ! (a question mark is fine).
-  cmark_node* last = cmark_node_last_child(heading);
-  if (last && cmark_node_get_type(last) == CMARK_NODE_TEXT) {
-    std::string literal = cmark_node_get_literal(last);
+  for (cmark_node* last; (last = cmark_node_last_child(heading)) && cmark_node_get_type(last) == CMARK_NODE_TEXT;) {
+    std::string literal = cmark_node_get_literal(last) ? cmark_node_get_literal(last) : "";
     while (!literal.empty() && std::string_view(".,;:! ").find(literal.back()) != std::string_view::npos) literal.pop_back();
-    if (!literal.empty()) cmark_node_set_literal(last, literal.c_str());
+    if (!literal.empty()) {
+      cmark_node_set_literal(last, literal.c_str());
+      break;
+    }
+    if (cmark_node_first_child(heading) == last) break;  // a heading of punctuation only keeps it
+    cmark_node_free(last);
   }
   cmark_node_insert_before(paragraph, heading);
   cmark_node_free(paragraph);
@@ -231,14 +235,36 @@ std::string render_list(cmark_node* list, std::size_t width) {
   return out;
 }
 
+// A block quote laid out here too, so that lists inside it get the same markers: its blocks
+// rendered, each line behind "> " (">" alone on a blank line, no trailing space).
+std::string render_quote(cmark_node* quote, std::size_t width) {
+  std::string content = render_blocks(quote, std::max<std::size_t>(width > 2 ? width - 2 : 0, 20), false);
+  std::string out;
+  for (std::size_t at = 0; at <= content.size();) {
+    std::size_t end = std::min(content.find('\n', at), content.size());
+    std::string_view line = std::string_view(content).substr(at, end - at);
+    if (!out.empty()) out += '\n';
+    out += line.empty() ? std::string(">") : "> " + std::string(line);
+    at = end + 1;
+  }
+  return out;
+}
+
 std::string render_blocks(cmark_node* container, std::size_t width, bool tight) {
   std::vector<cmark_node*> blocks;
   for (cmark_node* block = cmark_node_first_child(container); block; block = cmark_node_next(block)) blocks.push_back(block);
   std::string out;
+  bool last_was_fence = false;
   for (cmark_node* block : blocks) {
-    std::string part = cmark_node_get_type(block) == CMARK_NODE_LIST ? render_list(block, width) : render_block(block, width);
+    cmark_node_type type = cmark_node_get_type(block);
+    std::string part = type == CMARK_NODE_LIST          ? render_list(block, width)
+                       : type == CMARK_NODE_BLOCK_QUOTE ? render_quote(block, width)
+                                                        : render_block(block, width);
     if (part.empty()) continue;
-    if (!out.empty()) out += tight ? "\n" : "\n\n";
+    // markdownlint (MD031) wants blank lines around fences, also in a tight list item.
+    bool fence = type == CMARK_NODE_CODE_BLOCK;
+    if (!out.empty()) out += tight && !fence && !last_was_fence ? "\n" : "\n\n";
+    last_was_fence = fence;
     out += part;
   }
   return out;

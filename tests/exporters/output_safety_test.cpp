@@ -172,3 +172,30 @@ TEST_CASE("Anki note and card ids are in the past, deterministic and unique") {
     CHECK(ids.size() == 100);
   }
 }
+
+TEST_CASE("Markdown export: lists keep markdownlint's markers inside quotes and list items, fences get blank lines") {
+  TempDir dir;
+  fs::path bank = write_bank(dir, R"Y(section: S
+questions:
+  - id: a
+    question: |
+      Multi
+      line *question*:
+    answer: |
+      > quoted
+      > - item
+
+      1. one
+         - nested
+           ```
+           code
+           ```
+)Y");
+  auto result = export_bank("markdown", bank, "-", k_epoch);
+  REQUIRE(result.exit_code == 0);
+  const std::string& md = result.out;
+  INFO(md);
+  CHECK(md.find("\n### Multi line *question*\n") != std::string::npos);
+  CHECK(md.find("\n> quoted\n>\n> - item\n") != std::string::npos);
+  CHECK(md.find("\n1. one\n   - nested\n\n     ```text\n     code\n     ```\n") != std::string::npos);
+}
