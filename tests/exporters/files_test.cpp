@@ -299,7 +299,7 @@ TEST_CASE("a full disk is reported with its cause and the output's name, and lea
   }
 }
 
-TEST_CASE("-o /dev/stdout writes to whatever stdout is, here a pipe") {
+TEST_CASE("an output named /dev/stdout goes to whatever stdout is, here a pipe") {
   auto lint = run_qbank({"lint", tricky_bank().string(), "-o", "/dev/stdout"});
   CHECK(lint.exit_code == 0);
   CHECK(lint.out == "No problems in 3 files (6 questions)\n");
