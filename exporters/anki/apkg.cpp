@@ -86,11 +86,13 @@ struct NoteRow {
   std::string sort_field;  // sfld
   std::int64_t checksum = 0;
   std::int64_t mod = 0;
+  bool changed = true;  // new or different since --previous
 };
 
 // Per note, in bank order: what the cards table needs.
 struct NoteIds {
   std::vector<std::int64_t> note_ids, card_ids, deck_ids, mods;
+  std::size_t changed = 0;  // notes whose content differs from --previous (or new there)
 };
 
 NoteIds insert_notes(Database& db, PlannedNotes& planned, const PreviousPackage& previous, std::int64_t now) {
@@ -107,7 +109,12 @@ NoteIds insert_notes(Database& db, PlannedNotes& planned, const PreviousPackage&
   card_ids.resize(n);
   deck_ids.resize(n);
   mods.resize(n);
-  parallel_for(n, [&](std::size_t i) { note_ids[i] = note_id(notes[i].guid); });
+  parallel_for(n, [&](std::size_t i) {
+    note_ids[i] = note_id(notes[i].guid);
+    card_ids[i] = card_id(notes[i].guid);
+  });
+  make_ids_unique(note_ids);
+  make_ids_unique(card_ids);
   std::string last_deck;
   std::int64_t last_deck_id = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -135,10 +142,11 @@ NoteIds insert_notes(Database& db, PlannedNotes& planned, const PreviousPackage&
     // A note keeps the time it last changed: Anki updates a note on import only when this is newer.
     row.mod = now;
     if (auto old = previous.notes.find(each.guid); old != previous.notes.end() && old->second.fields == row.fields &&
-                                                    old->second.tags == row.tags)
+                                                    old->second.tags == row.tags) {
       row.mod = old->second.mod;
+      row.changed = false;
+    }
     mods[i] = row.mod;
-    card_ids[i] = card_id(each.guid);
     // In the row now: freed here, by the thread that made them.
     release(each.fields);
     release(each.tags);
@@ -161,13 +169,17 @@ NoteIds insert_notes(Database& db, PlannedNotes& planned, const PreviousPackage&
     note.bind_static(7, row.sort_field);
     note.bind(8, row.checksum);
     note.run();
+    if (row.changed) ++ids.changed;
     release(row);  // inserted: freed now, while its memory is still in cache
   }
   return ids;
 }
 
 void insert_cards(Database& db, const NoteIds& ids) {
-  const auto& [note_ids, card_ids, deck_ids, mods] = ids;
+  const auto& note_ids = ids.note_ids;
+  const auto& card_ids = ids.card_ids;
+  const auto& deck_ids = ids.deck_ids;
+  const auto& mods = ids.mods;
   Statement card(db, "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')");
   for (std::size_t i : order_by(card_ids)) {
     card.bind(1, card_ids[i]);
@@ -181,7 +193,7 @@ void insert_cards(Database& db, const NoteIds& ids) {
 
 }  // namespace
 
-void write_anki(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path) {
+ExportReport write_anki(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path) {
   PreviousPackage previous;
   if (options.previous) {
     ScratchDir scratch(tmp_path);
@@ -210,6 +222,10 @@ void write_anki(const bank::Bank& bank, const ExportOptions& options, const std:
   db.exec(k_schema_indexes);
   db.exec("COMMIT");
   write_zip(tmp_path, {{"collection.anki2", db.image()}, {"media", "{}"}}, now);
+  ExportReport report{planned.deck.notes.size(), "notes", planned.deck.section_decks.size(), "decks", std::nullopt,
+                      std::move(planned.deck.left_out)};
+  if (options.previous) report.changed = ids.changed;
+  return report;
 }
 
 }  // namespace qbank::exporters

@@ -21,6 +21,7 @@ struct AnkiDeck {
   std::string bank_deck;               // the parent deck
   std::vector<std::string> section_decks;  // one per section, in bank order
   std::vector<AnkiNote> notes;         // in bank order; a repeated question id only once
+  std::vector<std::string> left_out;   // the questions not made into notes, and why
 };
 
 AnkiDeck build_notes(const bank::Bank& bank);

@@ -13,5 +13,7 @@ void check_placeholder_text(const bank::Bank& bank, RuleContext& context);
 void check_citation_artifact(const bank::Bank& bank, RuleContext& context);
 void check_resource_title_mismatch(const bank::Bank& bank, RuleContext& context);
 void check_markdown_limit(const bank::Bank& bank, RuleContext& context);
+void check_control_character(const bank::Bank& bank, RuleContext& context);
+void check_anki_syntax(const bank::Bank& bank, RuleContext& context);
 
 }  // namespace qbank::rules

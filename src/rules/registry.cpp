@@ -76,6 +76,19 @@ const std::array k_rules{
          "of nested list markers took 21 s), so qbank never hands it such a field: an export "
          "with --force shows it as plain text, and links inside it are not checked.",
          check_markdown_limit},
+    Rule{"control-character", Stage::rule, E, "a control character (other than tab and newline) in text",
+         "C0 control characters are invisible in editors and reviews and do damage in the "
+         "outputs: 0x1F separates an Anki note's fields, so a question holding one gets its "
+         "text split into the answer. They get in through YAML escapes (\"\\x1f\") or pasted "
+         "text. The exporters drop them.",
+         check_control_character},
+    Rule{"anki-syntax", Stage::rule, W, "Anki syntax such as {{Field}}, [sound:...], [latex], or a MathJax \\href",
+         "Anki interprets its own syntax in card text: `{{...}}` (templates, cloze), "
+         "`[sound:file]` (plays a file, any file with ../ in it), `[latex]...[/latex]`, `[$]`, "
+         "`[$$]` (runs LaTeX), `[anki:tts]`; and MathJax's `\\href`, `\\style`, `\\class`, "
+         "`\\cssId`, `\\data` make live links and styles. The Anki exports neutralise all of "
+         "them (the card shows the text as written); lint reports them so that the author knows.",
+         check_anki_syntax},
     // Duplicate finder (qbank dedup; also part of qbank lint).
     Rule{"duplicate-question", Stage::dedup, E, "the same question asked twice (after normalisation)",
          "Two questions whose text is equal after Unicode NFKC and case folding, with every "
