@@ -4,6 +4,7 @@
 #include <future>
 
 #include "lint/dedup_stage.hpp"
+#include "lint/suppress.hpp"
 #include "rules/rule.hpp"
 
 namespace qbank::lint {
@@ -44,12 +45,14 @@ LintRun run_lint(const std::vector<std::filesystem::path>& paths, const config::
   load.progress = options.progress;
   run.banks = bank::load_paths(paths, load);
   for (auto& loaded : run.banks) {
-    for (auto& d : loaded.diagnostics) run.diagnostics.push_back(d);
+    std::vector<Diagnostic> found(loaded.diagnostics.begin(), loaded.diagnostics.end());
     // The rules and the duplicate finder only read the bank, so they run side by side, each
     // into a list of its own (the output is sorted, so the order they finish in does not show).
     auto dedup = std::async(std::launch::async, [&] { return run_dedup_stage(loaded.bank, config); });
-    for (auto& d : run_rules(loaded.bank, config)) run.diagnostics.push_back(std::move(d));
-    for (auto& d : dedup.get()) run.diagnostics.push_back(std::move(d));
+    for (auto& d : run_rules(loaded.bank, config)) found.push_back(std::move(d));
+    for (auto& d : dedup.get()) found.push_back(std::move(d));
+    apply_suppressions(loaded.bank, found);
+    for (auto& d : found) run.diagnostics.push_back(std::move(d));
     run.summary.files += loaded.files;
     run.summary.questions += loaded.bank.question_count();
   }
