@@ -6,6 +6,7 @@
 
 #include "exporters/anki/html.hpp"
 #include "exporters/anki/ids.hpp"
+#include "exporters/anki/media.hpp"
 #include "exporters/anki/ordered_work.hpp"
 
 namespace qbank::exporters::anki {
@@ -18,9 +19,11 @@ std::string deck_component(std::string name) {
 }
 }  // namespace
 
-void fill_note(AnkiNote& note, const bank::Question& question) {
-  note.fields = {markdown_to_html(question.question), markdown_to_html(question.answer), resources_html(question.resources),
-                 escape_html(question.id)};
+void fill_note(AnkiNote& note, const bank::Question& question, const MediaSet* media) {
+  ImageSource images = [&](std::string_view url) { return media->name_for(question, url); };
+  const ImageSource* image_src = media && !media->empty() ? &images : nullptr;
+  note.fields = {markdown_to_html(question.question, image_src), markdown_to_html(question.answer, image_src),
+                 resources_html(question.resources), escape_html(question.id)};
   for (const auto& tag : question.tags) {
     std::string clean = anki_tag(tag);
     if (!clean.empty() && std::find(note.tags.begin(), note.tags.end(), clean) == note.tags.end()) note.tags.push_back(clean);
