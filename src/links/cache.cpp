@@ -102,11 +102,14 @@ bool Cache::replaceable(const std::filesystem::path& file, std::string& why) {
     return false;
   }
   try {
-    auto json = nlohmann::json::parse(read_file(file));
+    std::string text = read_file(file);
+    // What serialize() writes starts so; a file cut short after that is a damaged cache of ours.
+    if (text.starts_with("{\n \"links\": [")) return true;
+    auto json = nlohmann::json::parse(text);
     if (json.is_object() && json.value("version", 0) == k_format_version && json.contains("links") && json["links"].is_array())
       return true;
   } catch (const std::exception&) {
-    // not JSON: not ours
+    // unreadable or not JSON: not ours
   }
   why = "it is not a qbank link cache (delete it if it is a damaged one)";
   return false;

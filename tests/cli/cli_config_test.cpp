@@ -47,7 +47,7 @@ TEST_CASE("the config is the same however the bank's path is spelled") {
            {repo.questions, "./"},
            {repo.questions, "01.yaml"},
            {repo.questions / "..", "questions"},
-           {repo.questions / "..", "../questions"},
+           {repo.questions / "..", "../ml/questions"},
            {repo.questions / "..", "./questions/01.yaml"},
            {repo.dir.path(), "content/ml/questions/"}}) {
     INFO("cd " << cwd << " && qbank lint " << path);

@@ -82,7 +82,7 @@ TEST_CASE("text that ' #' cut short is a warning with the quoted line") {
   auto bank = bank_with(dir, "section: S\nquestions:\n" + question("hash", "question: What does # mean in Python?", "answer: A comment."));
   auto result = run_qbank({"lint", bank, "--no-progress"});
   CHECK(result.exit_code == 0);
-  CHECK(result.out.find(bank + "/01.yaml:4:24: warning: question 'hash': the question stops before '# mean in Python?': "
+  CHECK(result.out.find(bank + "/01.yaml:4:25: warning: question 'hash': the question stops before '# mean in Python?': "
                                "an unquoted ' #' starts a YAML comment [truncated-by-comment]") != std::string::npos);
   CHECK(result.out.find("hint: quote the text: question: \"What does # mean in Python?\"") != std::string::npos);
 }

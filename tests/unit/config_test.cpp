@@ -81,7 +81,7 @@ TEST_CASE("every section's keys and values are checked when the file is read, at
         "rules.repeated-section)");
   CHECK(error_of("links:\n  fail-on: sometimes\n") == "qbank.yaml:2:12: links.fail-on: 'sometimes' is not dead, error or never");
   CHECK(error_of("rules:\n  schema: {threshold: 1}\n") ==
-        "qbank.yaml:2:13: unknown key 'rules.schema.threshold' (this rule has no options)");
+        "qbank.yaml:2:12: unknown key 'rules.schema.threshold' (this rule has no options)");
   CHECK(error_of("rules:\n  near-duplicate-question: {threshold: 2}\n") ==
         "qbank.yaml:2:40: rules.near-duplicate-question.threshold: '2' is not a number from 0 to 1");
   auto config = parse("links:\n  cache: c.json\n  exclude: ['a']\nexport: {bom: true}\n");
