@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <regex>
 #include <vector>
 
 #include <fmt/format.h>
@@ -87,14 +88,25 @@ std::string problem(const Key& key, const nlohmann::json& value) {
       return "a size such as 64KiB";
     case Kind::text:
       return value.is_string() && !value.get<std::string>().empty() ? "" : "a string";
-    case Kind::patterns:
-      if (value.is_string()) return "";
+    case Kind::patterns: {
+      // Compiled as the link policy compiles them, so a bad pattern fails every command.
+      auto compiles = [](const nlohmann::json& item) {
+        if (!item.is_string()) return false;
+        try {
+          std::regex(item.get<std::string>(), std::regex::ECMAScript);
+          return true;
+        } catch (const std::regex_error&) {
+          return false;
+        }
+      };
+      if (value.is_string()) return compiles(value) ? "" : "a valid regular expression";
       if (value.is_array()) {
         for (const auto& item : value)
-          if (!item.is_string()) return "a regular expression or a list of them";
+          if (!compiles(item)) return "a list of valid regular expressions";
         return "";
       }
       return "a regular expression or a list of them";
+    }
     case Kind::fraction:
       return value.is_number() && value.get<double>() >= 0 && value.get<double>() <= 1 ? "" : "a number from 0 to 1";
     case Kind::fail_on: {

@@ -19,7 +19,10 @@ const std::array k_rules{
     // Emitted by the loader and the schema stage.
     Rule{"yaml-syntax", Stage::loader, E, "YAML that does not parse, including tabs used for indentation",
          "The file is not valid YAML. The position is the parser's; a tab in indentation is "
-         "pointed at directly, since YAML allows only spaces there.",
+         "pointed at directly, since YAML allows only spaces there. The mistakes authors make are "
+         "explained in words with the corrected line: ': ' inside a value, a value starting with "
+         "'*', '&', '!', '`', '@' or '- ', and a quote that is never closed (which the parser would "
+         "otherwise accept, swallowing the rest of the file): put such values in quotes.",
          nullptr},
     Rule{"invalid-utf8", Stage::loader, E, "bytes that are not UTF-8 (or a NUL byte)",
          "Question files must be UTF-8. The position is the first bad byte. A UTF-8 byte order "
