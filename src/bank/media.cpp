@@ -10,6 +10,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr std::uintmax_t k_max_image_bytes = std::uintmax_t{64} << 20;
+
 std::string percent_decoded(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -53,6 +55,11 @@ LocalImage resolve_local_image(const Bank& bank, const Section& section, std::st
   }
   if (!fs::is_regular_file(resolved, error)) {
     image.problem = "is not a regular file";
+    return image;
+  }
+  // A package is read into memory; an image this large is a mistake (or an attack on CI).
+  if (fs::file_size(resolved, error) > k_max_image_bytes || error) {
+    image.problem = "is larger than 64 MiB";
     return image;
   }
   image.file = resolved;

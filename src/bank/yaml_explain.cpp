@@ -193,10 +193,12 @@ struct SilentScan {
     if (mark.line < 0 || static_cast<std::size_t>(mark.line) >= starts.size()) return;
     std::size_t pos = starts[static_cast<std::size_t>(mark.line)] + static_cast<std::size_t>(mark.column);
     if (pos >= content.size()) return;
+    char first = content[pos];
+    if (first != '"' && first != '\'' && first != '&' && first != '!') return;  // the common case: nothing to see
     std::string_view line = content.substr(starts[static_cast<std::size_t>(mark.line)]);
     line = line.substr(0, line.find('\n'));
+    if (line.ends_with('\r')) line.remove_suffix(1);
     KeyLine parts = split_key_line(line);
-    char first = content[pos];
     int l = mark.line;
     if ((first == '"' || first == '\'') && node.tag() == "!" && closing_quote(pos) == std::string_view::npos) {
       std::string value(parts.value.empty() ? content.substr(pos, line.size() - static_cast<std::size_t>(mark.column)) : parts.value);

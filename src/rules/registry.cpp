@@ -96,7 +96,8 @@ const std::array k_rules{
     Rule{"missing-image", Stage::rule, W, "a local image the Anki package cannot include",
          "`![ROC](images/roc.png)` is packaged as Anki media when the file exists, relative to the "
          "YAML file, inside the bank folder. Reported when it is missing, not a file, or outside "
-         "the bank folder (never packaged: a bank must not be able to ship other files). Remote "
+         "the bank folder (never packaged: a bank must not be able to ship other files), or over "
+         "64 MiB. Remote "
          "(https) images are not checked here; `qbank links` checks them.",
          check_missing_image},
     Rule{"missing-bank-yaml", Stage::rule, W, "a bank folder without bank.yaml",

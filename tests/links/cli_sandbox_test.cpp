@@ -49,7 +49,7 @@ struct Attack {
 
 }  // namespace
 
-TEST_CASE("sandbox: allow-private in a qbank.yaml beside the bank is refused; no request is made", "[links][sandbox]") {
+TEST_CASE("sandbox: allow-private in a qbank.yaml beside the bank is refused, and no request is made", "[links][sandbox]") {
   Attack a;
   a.config("  allow-private: true\n");
   auto result = a.links();
