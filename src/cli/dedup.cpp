@@ -46,7 +46,7 @@ Runner configure_dedup(CLI::App& command) {
   add_input_options(command, options->input);
   add_output_options(command, options->output, {"text", "json"});
   command.add_option("--threshold", options->threshold,
-                     "Near-duplicate score a pair needs, 0-1 (default: rules.near-duplicate-question.threshold, else 0.8)")
+                     "Near-duplicate score a pair needs, 0-1 (default: rules.near-duplicate-question.threshold, else 0.7)")
       ->type_name("X");
   command.add_option("--against", options->against,
                      "Compare with the bank at REF_PATH (e.g. main's) and report only pairs with new or changed questions")
