@@ -231,7 +231,7 @@ class CmarkArena {
 constexpr const char* k_extensions[] = {"table", "strikethrough", "autolink", "tagfilter"};
 }  // namespace
 
-std::string markdown_to_html(std::string_view markdown) {
+std::string markdown_to_html(std::string_view markdown, const ImageSource* image_src) {
   // CMARK_OPT_SAFE is the default in this cmark-gfm; it is named so the intent is visible,
   // and CMARK_OPT_UNSAFE is never set.
   const int options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8;
@@ -257,6 +257,16 @@ std::string markdown_to_html(std::string_view markdown) {
   {
     std::lock_guard lock(cmark_finish_mutex());
     document = cmark_parser_finish(parser);
+  }
+  if (image_src && markdown.find("](") != std::string_view::npos) {
+    cmark_iter* iter = cmark_iter_new(document);
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_IMAGE) continue;
+      const char* url = cmark_node_get_url(node);
+      if (auto src = (*image_src)(url ? url : "")) cmark_node_set_url(node, src->c_str());
+    }
+    cmark_iter_free(iter);
   }
   const char* rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser));
   std::string_view html(rendered);

@@ -9,6 +9,7 @@
 #include "core/untrusted_text.hpp"
 #include "exporters/anki/html.hpp"
 #include "exporters/anki/ids.hpp"
+#include "exporters/anki/media.hpp"
 #include "exporters/anki/ordered_work.hpp"
 
 namespace qbank::exporters::anki {
@@ -22,13 +23,15 @@ std::string deck_component(std::string name) {
 }
 }  // namespace
 
-void fill_note(AnkiNote& note, const bank::Question& question) {
+void fill_note(AnkiNote& note, const bank::Question& question, const MediaSet* media) {
   // Control characters go first (0x1F would split a field in two); Anki's own syntax in the
   // author's text is made inert, since Anki interprets it in card HTML ([sound:] plays a file).
   using untrusted::neutralise_anki_syntax, untrusted::strip_control_characters;
-  auto render = [](const std::string& markdown) {
-    if (!untrusted::find_control_character(markdown)) return neutralise_anki_syntax(markdown_to_html(markdown));
-    return neutralise_anki_syntax(markdown_to_html(strip_control_characters(markdown)));
+  ImageSource images = [&](std::string_view url) { return media->name_for(question, url); };
+  const ImageSource* image_src = media && !media->empty() ? &images : nullptr;
+  auto render = [&](const std::string& markdown) {
+    if (!untrusted::find_control_character(markdown)) return neutralise_anki_syntax(markdown_to_html(markdown, image_src));
+    return neutralise_anki_syntax(markdown_to_html(strip_control_characters(markdown), image_src));
   };
   note.fields = {render(question.question), render(question.answer),
                  neutralise_anki_syntax(strip_control_characters(resources_html(question.resources))),

@@ -11,6 +11,7 @@
 #include <yaml-cpp/exceptions.h>
 
 #include "bank/model_builder.hpp"
+#include "bank/yaml_explain.hpp"
 #include "bank/yaml_json.hpp"
 #include "core/atomic_file.hpp"
 #include "core/diagnostic_limit.hpp"
@@ -46,14 +47,6 @@ std::optional<text::LineColumn> tab_in_indentation(std::string_view content, int
     ++line;
   }
   return std::nullopt;
-}
-
-std::string describe_parser_error(const YAML::Exception& error) {
-  // yaml-cpp quotes the byte it stopped at, which can be the first half of a character
-  // ("unknown escape character: \xC3"); a report must stay valid UTF-8 (JSON output needs it).
-  std::string message = text::valid_utf8(error.msg);
-  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-  return message;
 }
 
 LoadedFile load_unlimited(const std::string& file_name, std::string content, bool is_bank_yaml, const LoadOptions& options) {
@@ -93,7 +86,8 @@ LoadedFile load_unlimited(const std::string& file_name, std::string content, boo
     } else if (dynamic_cast<const YAML::DeepRecursion*>(&error) != nullptr) {
       report(error_line, error.mark.column + 1, "input-limit", "nesting is too deep for the YAML parser");
     } else {
-      report(error_line, error_line > 0 ? error.mark.column + 1 : 0, "yaml-syntax", describe_parser_error(error));
+      Explanation plain = explain_yaml_error(error, content);
+      report(plain.line, plain.column, "yaml-syntax", plain.message, plain.hint);
     }
     return result;
   }
@@ -119,6 +113,12 @@ LoadedFile load_unlimited(const std::string& file_name, std::string content, boo
   Conversion conversion = yaml_to_json(root, file_name, limits);
   for (auto& d : conversion.diagnostics) result.diagnostics.push_back(std::move(d));
   if (!conversion.complete) return result;
+  // Mistakes the parser accepts but that lose text (an unclosed quote, '&' or '!' at the
+  // start of a value): errors like a parse failure, and the file is read no further.
+  if (auto silent = find_silent_mistakes(root, content); !silent.empty()) {
+    for (auto& e : silent) report(e.line, e.column, "yaml-syntax", std::move(e.message), std::move(e.hint));
+    return result;
+  }
 
   if (options.validate_schema) {
     auto kind = is_bank_yaml ? schema::DocumentKind::bank : schema::DocumentKind::section;

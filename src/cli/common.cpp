@@ -13,7 +13,7 @@ namespace qbank::cli {
 
 void add_input_options(CLI::App& command, InputOptions& options) {
   command.add_option("paths", options.paths, "Bank folders or YAML files (default: questions/)")->type_name("PATH...");
-  command.add_option("-c,--config", options.config_file, "Config file (default: qbank.yaml in the bank folder or its parent)")
+  command.add_option("-c,--config", options.config_file, "Config file (default: the nearest qbank.yaml from the bank folder up to the repository root)")
       ->type_name("FILE");
   command.add_option("--max-file-size", options.max_file_size, "Skip and report YAML files larger than this (default 16MiB)")
       ->type_name("SIZE");

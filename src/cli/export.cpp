@@ -218,7 +218,7 @@ Runner configure_export(CLI::App& command) {
       ->type_name("OLD.apkg");
   command.add_flag("--bom", options->bom, "csv: start with a UTF-8 byte order mark (for spreadsheets)");
   command.add_flag("--raw", options->raw, "csv: do not guard cells a spreadsheet would run as a formula (= + @, - before a digit or '(')");
-  command.add_option("-c,--config", options->config_file, "Config file (default: qbank.yaml in the bank folder or its parent)")
+  command.add_option("-c,--config", options->config_file, "Config file (default: the nearest qbank.yaml from the bank folder up to the repository root)")
       ->type_name("FILE");
   command.add_option("--max-file-size", options->max_file_size, "Skip and report YAML files larger than this (default 16MiB)")
       ->type_name("SIZE");

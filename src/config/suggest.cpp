@@ -37,7 +37,10 @@ std::optional<std::string> closest_match(std::string_view name, const std::vecto
     }
   }
   // A third of the name (at least 1, at most 3 edits) is still a typo; more is another word.
+  // Sharing the first four letters makes a wrong ending a typo too ("retry" / "retries").
   std::size_t allowed = std::clamp<std::size_t>(name.size() / 3, 1, 3);
+  if (best && name.size() >= 4 && best->size() >= 4 && name.substr(0, 4) == std::string_view(*best).substr(0, 4))
+    allowed = 3;
   if (best && best_distance <= allowed) return best;
   return std::nullopt;
 }

@@ -5,6 +5,7 @@
 
 #include "core/diagnostic_limit.hpp"
 #include "lint/dedup_stage.hpp"
+#include "lint/suppress.hpp"
 #include "rules/rule.hpp"
 
 namespace qbank::lint {
@@ -52,15 +53,17 @@ LintRun run_lint(const std::vector<std::filesystem::path>& paths, const config::
   for (auto& loaded : run.banks) {
     // The loader's diagnostics are moved, not copied: there can be many (each file is capped at
     // k_diagnostic_limit per rule, but a bank can have many files).
-    for (auto& d : loaded.diagnostics) run.diagnostics.push_back(std::move(d));
+    std::vector<Diagnostic> found = std::move(loaded.diagnostics);
     loaded.diagnostics.clear();
     // The rules and the duplicate finder only read the bank, so they run side by side, each
     // into a list of its own (the output is sorted, so the order they finish in does not show).
     auto dedup = std::async(std::launch::async, [&] { return run_dedup_stage(loaded.bank, config); });
-    for (auto& d : run_rules(loaded.bank, config)) run.diagnostics.push_back(std::move(d));
+    for (auto& d : run_rules(loaded.bank, config)) found.push_back(std::move(d));
     std::vector<Diagnostic> duplicates = dedup.get();
     limit_diagnostics(duplicates);
-    for (auto& d : duplicates) run.diagnostics.push_back(std::move(d));
+    for (auto& d : duplicates) found.push_back(std::move(d));
+    apply_suppressions(loaded.bank, found);
+    for (auto& d : found) run.diagnostics.push_back(std::move(d));
     run.summary.files += loaded.files;
     run.summary.questions += loaded.bank.question_count();
   }

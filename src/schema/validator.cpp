@@ -1,5 +1,6 @@
 #include "schema/validator.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 
@@ -142,11 +143,27 @@ void validate_part(const ParsedSchema& schema, const nlohmann::json& part, const
       diagnostic.message = wording.owner_prefix + fmt::format("missing required field '{}'", quoted_from(d));
       diagnostic.hint = wording.expected.empty() ? "" : "expected " + wording.expected;
     } else if (d.starts_with("Object contains a property that could not be validated")) {
+      // valijson names only the first unknown field of a mapping; report every one, each at
+      // its own key, so a mapping with two typos shows both.
+      std::vector<std::string> allowed = allowed_fields(schema.document, error.context, document);
+      const nlohmann::json* object = value_at(document, error.context);
+      if (object && object->is_object() && !allowed.empty()) {
+        for (auto it = object->begin(); it != object->end(); ++it) {
+          if (std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end()) continue;
+          Diagnostic each = diagnostic;
+          bank::YamlNode key = node.key_of(it.key());
+          if (key.present()) each.where = bank::location_of(key, file);
+          each.message = wording.owner_prefix + fmt::format("unknown field '{}'", it.key());
+          each.hint = unknown_field_hint(allowed, it.key());
+          if (reported.emplace(error.context, each.message).second) diagnostics.push_back(std::move(each));
+        }
+        continue;
+      }
       std::string field = quoted_from(d);
       bank::YamlNode key = node.key_of(field);
       if (key.present()) diagnostic.where = bank::location_of(key, file);
       diagnostic.message = wording.owner_prefix + fmt::format("unknown field '{}'", field);
-      diagnostic.hint = unknown_field_hint(schema.document, error.context, document, field);
+      diagnostic.hint = unknown_field_hint(allowed, field);
     } else if (d.find("uniqueness constraint") != std::string::npos) {
       auto index = second_index(d);
       const nlohmann::json* array = value_at(document, error.context);
