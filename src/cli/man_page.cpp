@@ -27,11 +27,11 @@ std::string roff(std::string_view text) {
 }  // namespace
 
 std::string command_help(const CLI::App& command) {
-  // CLI11 prints a subcommand's help with its parents' names before it ("qbank lint").
-  std::string parents;
-  for (const CLI::App* parent = command.get_parent(); parent; parent = parent->get_parent())
-    parents = parent->get_name() + (parents.empty() ? "" : " " + parents);
-  return parents.empty() ? command.help() : command.help(parents);
+  // CLI11 shows a subcommand with its parents' names ("qbank lint"). Its formatter is called
+  // directly: App::help() would print the help of whichever subcommand was parsed (`help`).
+  std::string name = command.get_name();
+  for (const CLI::App* parent = command.get_parent(); parent; parent = parent->get_parent()) name = parent->get_name() + " " + name;
+  return command.get_formatter()->make_help(&command, name, CLI::AppFormatMode::Normal);
 }
 
 std::string man_page(const CLI::App& app) {

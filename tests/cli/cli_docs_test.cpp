@@ -69,7 +69,7 @@ TEST_CASE("zsh and fish completions parse and name every command") {
     }
     TempDir dir;
     auto file = dir.write("completion", script.out);
-    auto check = run_process({shell, "-n", file.string()});
+    auto check = run_process({"/usr/bin/env", shell, "-n", file.string()});
     INFO(check.err);
     CHECK(check.exit_code == 0);
   }
@@ -78,7 +78,7 @@ TEST_CASE("zsh and fish completions parse and name every command") {
 
 TEST_CASE("cmake --install puts the binary and its documents under the prefix") {
   TempDir dir;
-  auto install = run_process({"cmake", "--install", QBANK_BUILD_DIR, "--prefix", dir.path().string()});
+  auto install = run_process({QBANK_CMAKE, "--install", QBANK_BUILD_DIR, "--prefix", dir.path().string()});
   INFO(install.out << install.err);
   REQUIRE(install.exit_code == 0);
   for (auto file : {"bin/qbank", "share/man/man1/qbank.1", "share/bash-completion/completions/qbank",

@@ -45,12 +45,16 @@ TEST_CASE("SARIF: rules carry fullDescription and helpUri and URIs are relative 
   CHECK(location["uri"] == "content/bank/01%20basics.yaml");
   CHECK(location["uriBaseId"] == "%SRCROOT%");
   CHECK(run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file://" + (dir.path() / "repo").string() + "/");
-  for (const auto& rule : run["tool"]["driver"]["rules"]) {
-    INFO(rule["id"]);
-    CHECK(rule["helpUri"] == "https://qbank.dev/rules/" + rule["id"].get<std::string>());
-    CHECK(rule["fullDescription"]["text"].get<std::string>().size() > rule["shortDescription"]["text"].get<std::string>().size());
-  }
+  auto docs = nlohmann::json::parse(run_qbank({"rules", "--format", "json"}).out);
   const auto& rules = run["tool"]["driver"]["rules"];
+  REQUIRE(rules.size() == docs.size());
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    INFO(rules[i]["id"]);
+    CHECK(rules[i]["id"] == docs[i]["id"]);
+    CHECK(rules[i]["shortDescription"]["text"] == docs[i]["summary"]);
+    CHECK(rules[i]["fullDescription"]["text"] == docs[i]["doc"]);
+    CHECK(rules[i]["helpUri"] == "https://qbank.dev/rules/" + docs[i]["id"].get<std::string>());
+  }
   CHECK(rules[run["results"][0]["ruleIndex"].get<int>()]["id"] == "placeholder-text");
 }
 
