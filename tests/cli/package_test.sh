@@ -36,10 +36,16 @@ done
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 case "$depends" in *ca-certificates*) ;; *) fail "Depends lacks ca-certificates" ;; esac
-# Every NEEDED soname must come from a package named in Depends.
-for soname in $(readelf -d "$tmp/root/usr/bin/qbank" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-  package=$(dpkg -S "*/$soname" 2>/dev/null | grep -E "/$soname\$" | head -n 1 | cut -d: -f1) || true
-  [ -n "$package" ] || fail "no installed package provides $soname"
+# Every NEEDED soname must come from a package named in Depends: the file the loader picks
+# (ldd), looked up in dpkg's database under either spelling of a merged /usr.
+bin="$tmp/root/usr/bin/qbank"
+for soname in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+  path=$(ldd "$bin" | awk -v s="$soname" '$1 == s { print $3 }')
+  package=
+  for candidate in "$path" "${path#/usr}" "/usr$path" "$(readlink -f "$path")"; do
+    package=$(dpkg -S "$candidate" 2>/dev/null | head -n 1 | cut -d: -f1) && [ -n "$package" ] && break
+  done
+  [ -n "$package" ] || fail "no installed package provides $soname ($path)"
   case ", $depends" in *", $package "* | *", $package,"* | *", $package") ;; *) fail "$soname comes from $package, which Depends does not name" ;; esac
 done
 echo "ok: $(basename "$deb") unpacks, runs and declares its libraries"
