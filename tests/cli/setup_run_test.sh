@@ -32,4 +32,11 @@ grep -q "^No problems in 6 files (100 questions)$" "$tmp/stdout" || { cat "$tmp/
 for ext in apkg txt csv md; do
   [ -s "$tmp/out/questions.$ext" ] || fail "out/questions.$ext was not written"
 done
-echo "ok: setup.sh run built only qbank, installed nothing, linted and exported"
+
+# `install PREFIX`: the same build, then cmake --install; a PREFIX/bin not on PATH is pointed out.
+PATH="$tmp/bin" BUILD_DIR="$build" bash scripts/setup.sh install "$tmp/prefix" >"$tmp/stdout" 2>"$tmp/stderr" \
+  || { cat "$tmp/stdout" "$tmp/stderr"; fail "setup.sh install failed"; }
+[ "$("$tmp/prefix/bin/qbank" --version)" = "$("$build/qbank" --version)" ] || fail "the installed qbank does not run"
+[ -s "$tmp/prefix/share/man/man1/qbank.1" ] || fail "no man page installed"
+grep -q "$tmp/prefix/bin is not on PATH" "$tmp/stderr" || { cat "$tmp/stderr"; fail "no PATH hint"; }
+echo "ok: setup.sh run built only qbank, installed nothing, linted and exported; install PREFIX installed"
