@@ -1,6 +1,6 @@
 // qbank help [COMMAND]: the same text as `qbank --help` / `qbank COMMAND --help`, on stdout.
-// Hidden, for the build and packagers: --man prints qbank(1), --completion SHELL a completion
-// script; both are generated from the command table (docs.hpp).
+// For the build, packagers and users without an installed copy: --man prints qbank(1),
+// --completion SHELL a completion script; both are generated from the command table (docs.hpp).
 #include <memory>
 
 #include <fmt/format.h>
@@ -23,10 +23,9 @@ Runner configure_help(CLI::App& command) {
   std::string names;
   for (const auto& entry : all_commands()) names += (names.empty() ? "" : "|") + std::string(entry.name);
   command.add_option("command", options->command, "Show this command's options")->type_name(names);
-  command.add_flag("--man", options->man, "Print the man page (roff)")->group("");
-  command.add_option("--completion", options->completion, "Print a completion script for bash, zsh or fish")
-      ->type_name("SHELL")
-      ->group("");
+  command.add_flag("--man", options->man, "Print the man page (roff), as installed in man1/qbank.1");
+  choices(command.add_option("--completion", options->completion, "Print the completion script for this shell"),
+          {"bash", "zsh", "fish"});
 
   const CLI::App& app = *command.get_parent();
   return [options, &app]() {
