@@ -16,7 +16,7 @@ packages=(
   build-essential cmake pkg-config git ca-certificates time file
   libyaml-cpp-dev libcli11-dev libcurl4-openssl-dev libfmt-dev catch2
   libvalijson-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libzip-dev zlib1g-dev libisal-dev libssl-dev
-  libcmark-gfm-dev libcmark-gfm-extensions-dev libutf8proc-dev libcpp-httplib-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libutf8proc-dev libcpp-httplib-dev libstemmer-dev
 )
 
 # install_missing [npm]: npm only for `test` (markdownlint checks the Markdown export there).

@@ -48,7 +48,7 @@ Runner configure_dedup(CLI::App& command) {
   add_output_options(command, options->output, {"text", "json", "github"});
   add_fail_options(command, options->fail);
   command.add_option("--threshold", options->threshold,
-                     "Near-duplicate score a pair needs, 0-1 (default: rules.near-duplicate-question.threshold, else 0.8)")
+                     "Near-duplicate score a pair needs, 0-1 (default: rules.near-duplicate-question.threshold, else 0.7)")
       ->type_name("X");
   command.add_option("--against", options->against,
                      "Compare with the bank at REF_PATH (e.g. main's) and report only pairs with new or changed questions")

@@ -5,7 +5,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/text.hpp"
 #include "dedup/normalize.hpp"
 #include "dedup/runs.hpp"
 #include "dedup/similarity.hpp"
@@ -14,10 +13,13 @@ namespace qbank::dedup {
 
 namespace {
 
-// How much of the combined score the question line carries when both answers are there. The
-// answers are evidence both ways: a reworded question with the same answer scores high; a
-// look-alike question ("L1" / "L2 regularization") with its own answer scores low.
-constexpr double k_question_share = 0.65;
+// A copied answer is evidence the questions were meant as one: a pair whose questions score at
+// least this much and whose answers are the same text scores halfway between its question score
+// and 1. Short answers ("Yes.", "TODO") prove nothing, and an answer shared by many questions
+// is boilerplate.
+constexpr double k_same_answer_floor = 0.5;
+constexpr std::size_t k_same_answer_min_words = 8;
+constexpr std::size_t k_same_answer_max_group = 16;
 
 bool acknowledged(const bank::Question& a, const bank::Question& b) {
   auto names = [](const bank::Question& q, const std::string& id) {
@@ -64,55 +66,161 @@ std::vector<Entry> make_entries(const bank::Bank& bank, const bank::Bank* refere
   return all;
 }
 
+// A hash of an answer's letters and digits (ASCII case folded, runs of anything else as one
+// space) and its word count, without building the folded text.
+std::pair<std::uint64_t, std::size_t> answer_fingerprint(std::string_view answer) {
+  std::uint64_t h = 1469598103934665603ull;
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char raw : answer) {
+    unsigned char c = static_cast<unsigned char>(raw);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    if (!word) {
+      if (in_word) h = (h ^ ' ') * 1099511628211ull;
+      in_word = false;
+      continue;
+    }
+    words += !in_word;
+    in_word = true;
+    h = (h ^ c) * 1099511628211ull;
+  }
+  return {h, words};
+}
+
+template <typename T>
+void append_unique(std::vector<std::string>& out, const T& word) {
+  if (std::find(out.begin(), out.end(), word) == out.end()) out.emplace_back(word);
+}
+
+Difference difference(const detail::Reading& a, const detail::Reading& b) {
+  auto has = [](const detail::Reading& r, std::uint64_t h) {
+    return std::find(r.subject_hashes.begin(), r.subject_hashes.end(), h) != r.subject_hashes.end() ||
+           std::find(r.follow_up_hashes.begin(), r.follow_up_hashes.end(), h) != r.follow_up_hashes.end();
+  };
+  Difference d;
+  for (std::size_t k = 0; k < a.subject.size(); ++k)
+    if (!has(b, a.subject_hashes[k])) append_unique(d.only_a, a.subject[k]);
+  for (std::size_t k = 0; k < b.subject.size(); ++k)
+    if (!has(a, b.subject_hashes[k])) append_unique(d.only_b, b.subject[k]);
+  for (std::size_t k = 0; k < a.follow_up.size(); ++k)
+    if (!has(b, a.follow_up_hashes[k])) append_unique(d.follow_up_a, a.follow_up[k]);
+  for (std::size_t k = 0; k < b.follow_up.size(); ++k)
+    if (!has(a, b.follow_up_hashes[k])) append_unique(d.follow_up_b, b.follow_up[k]);
+  return d;
+}
+
 }  // namespace
 
 Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const bank::Bank* reference) {
   Findings findings;
   findings.entries = make_entries(bank, reference);
   const auto& entries = findings.entries;
+  std::size_t n = entries.size();
   std::vector<Pair> pairs;
+  std::unordered_set<std::uint64_t> paired;  // a * n + b of every pair so far
+  auto reportable = [&](std::size_t a, std::size_t b) {
+    return (entries[a].fresh || entries[b].fresh) && !acknowledged(*entries[a].question, *entries[b].question) &&
+           !paired.count(static_cast<std::uint64_t>(a) * n + b);
+  };
+  auto add = [&](Pair p) {
+    paired.insert(static_cast<std::uint64_t>(p.a) * n + p.b);
+    pairs.push_back(std::move(p));
+  };
 
-  // Exact: the same key; each later question pairs with the first one holding the key.
-  std::vector<std::string> keys(entries.size());
-  detail::parallel_chunks(entries.size(), [&](std::size_t begin, std::size_t end, unsigned) {
+  // Exact: the same key; each later question pairs with the first one holding the key, and only
+  // that first one takes part in the near-duplicate search (a thousand copies would otherwise make
+  // a thousand-fold search, and each copy is reported already).
+  std::vector<std::string> keys(n);
+  detail::parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
     for (std::size_t i = begin; i < end; ++i) keys[i] = exact_key(entries[i].question->question);
   });
-  std::unordered_map<std::string_view, std::size_t> first;
-  first.reserve(entries.size());
-  // An exact copy with the same answer as well adds nothing to the near-duplicate search (it is
-  // reported already), and a thousand of them would make a thousand-fold search: left out.
-  std::vector<bool> skip(entries.size(), false);
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    skip[i] = keys[i].empty();  // blank questions are empty-question's business
-    if (keys[i].empty()) continue;
-    auto [it, inserted] = first.emplace(keys[i], i);
-    if (inserted) continue;
-    skip[i] = exact_key(entries[i].question->answer) == exact_key(entries[it->second].question->answer);
-    const Entry& a = entries[it->second];
-    if ((a.fresh || entries[i].fresh) && !acknowledged(*a.question, *entries[i].question))
-      pairs.push_back({it->second, i, true, 1.0, 1.0, -1.0});
+  std::vector<bool> skip(n, false);
+  {
+    std::unordered_map<std::string_view, std::size_t> first;
+    first.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      skip[i] = keys[i].empty();  // blank questions are empty-question's business
+      if (keys[i].empty()) continue;
+      auto [it, inserted] = first.emplace(keys[i], i);
+      if (inserted) continue;
+      skip[i] = true;
+      if (reportable(it->second, i)) add({it->second, i, true, 1.0, 1.0, -1.0, false, {}});
+    }
   }
 
-  // Near: candidates from the prefix index, then the exact score of each candidate only.
-  detail::Profiles profiles(entries, keys);
-  double min_question = std::max(0.0, (settings.threshold - (1 - k_question_share)) / k_question_share);
-  detail::for_each_candidate(profiles.questions(), min_question, skip, [&](std::size_t a, std::size_t b) {
-    const Entry& x = entries[a];
-    const Entry& y = entries[b];
-    if (!x.fresh && !y.fresh) return;
-    if (keys[a].empty() || keys[b].empty() || keys[a] == keys[b]) return;
-    double q = detail::overlap(profiles.questions()[a], profiles.questions()[b]);
-    if (q < min_question) return;
-    const auto& answer_a = profiles.answer(a);
-    const auto& answer_b = profiles.answer(b);
-    bool answers = !answer_a.hashes.empty() && !answer_b.hashes.empty();
-    double ans = answers ? detail::overlap(answer_a, answer_b) : -1.0;
-    double score = answers ? k_question_share * q + (1 - k_question_share) * ans : q;
-    if (score + 1e-9 < settings.threshold) return;
-    if (acknowledged(*x.question, *y.question)) return;
-    pairs.push_back({a, b, false, score, q, ans});
+  detail::Profiles profiles(entries);
+  const auto& questions = profiles.questions();
+
+  // The same subject words in another frame ("What is X?" / "Explain X."): each later one pairs
+  // with the first, as exact copies do.
+  {
+    std::unordered_map<std::uint64_t, std::size_t> first;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (skip[i] || questions[i].hashes.empty()) continue;
+      std::uint64_t h = 1469598103934665603ull;
+      for (std::size_t k = 0; k < questions[i].hashes.size(); ++k)
+        h = (h ^ (questions[i].hashes[k] + static_cast<std::uint64_t>(questions[i].factors[k] * 1000))) * 1099511628211ull;
+      auto [it, inserted] = first.emplace(h, i);
+      if (inserted || detail::score(questions[it->second], questions[i]) < 1.0 - 1e-9) continue;
+      skip[i] = true;
+      if (reportable(it->second, i)) add({it->second, i, false, 1.0, 1.0, -1.0, false, {}});
+    }
+  }
+
+  // Near: candidates from the prefix index, scored on two threads.
+  std::vector<std::vector<Pair>> found(2);
+  detail::for_each_candidate(questions, settings.threshold, skip, [&](std::size_t a, std::size_t b, unsigned worker) {
+    double q = detail::score(questions[a], questions[b]);
+    if (q + 1e-9 < settings.threshold) return;
+    found[worker].push_back({a, b, false, q, q, -1.0, false, {}});
+  });
+  for (auto& part : found)
+    for (auto& p : part)
+      if (reportable(p.a, p.b)) add(std::move(p));
+  // The same subject words but for one: what the prefix index misses where words are common.
+  detail::for_each_core_candidate(questions, skip, [&](std::size_t a, std::size_t b) {
+    if (!reportable(a, b)) return;
+    double q = detail::score(questions[a], questions[b]);
+    if (q + 1e-9 >= settings.threshold) add({a, b, false, q, q, -1.0, false, {}});
   });
 
+  // Copied answers raise borderline pairs.
+  {
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_answer;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (keys[i].empty()) continue;
+      auto [h, words] = answer_fingerprint(entries[i].question->answer);
+      if (words >= k_same_answer_min_words) by_answer[h].push_back(i);
+    }
+    std::vector<std::uint64_t> hashes;
+    for (const auto& [h, group] : by_answer)
+      if (group.size() >= 2 && group.size() <= k_same_answer_max_group) hashes.push_back(h);
+    std::sort(hashes.begin(), hashes.end());
+    for (auto h : hashes) {
+      const auto& group = by_answer[h];
+      for (std::size_t x = 0; x < group.size(); ++x) {
+        for (std::size_t y = x + 1; y < group.size(); ++y) {
+          std::size_t a = group[x], b = group[y];
+          if (keys[a] == keys[b] || !reportable(a, b)) continue;
+          double q = detail::score(questions[a], questions[b]);
+          double raised = 0.5 + 0.5 * q;
+          if (q < k_same_answer_floor || raised + 1e-9 < settings.threshold) continue;
+          add({a, b, false, raised, q, 1.0, true, {}});
+        }
+      }
+    }
+  }
+
+  // What the report shows of each pair.
+  for (auto& p : pairs) {
+    const auto& qa = *entries[p.a].question;
+    const auto& qb = *entries[p.b].question;
+    if (p.exact) continue;
+    p.difference = difference(profiles.read(qa.question), profiles.read(qb.question));
+    if (!p.same_answer) p.answer_score = detail::answer_overlap(qa.answer, qb.answer);
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) { return x.b != y.b ? x.b < y.b : x.a < y.a; });
   split_runs(entries, std::move(pairs), settings.min_run, findings.pairs, findings.runs);
   return findings;
 }

@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 #include <fmt/format.h>
 
-#include "dedup/normalize.hpp"
 
 namespace qbank::dedup {
 
@@ -18,11 +16,21 @@ std::string quote_list(const std::vector<std::string>& words) {
   return out;
 }
 
-std::string differs(const WordDiff& diff) {
-  if (diff.only_a.empty() && diff.only_b.empty()) return "the same words in another order";
-  std::string a = diff.only_a.empty() ? "nothing" : quote_list(diff.only_a);
-  std::string b = diff.only_b.empty() ? "nothing" : quote_list(diff.only_b);
-  return fmt::format("{} here instead of {}", b, a);
+// The words that tell the two apart, never the frame ("what is" / "explain"): subject words
+// first, then follow-up questions only one of them asks.
+std::string differs(const Difference& d) {
+  std::string out;
+  if (!d.only_a.empty() && !d.only_b.empty()) out = fmt::format("{} here instead of {}", quote_list(d.only_b), quote_list(d.only_a));
+  else if (!d.only_b.empty()) out = fmt::format("{} only here", quote_list(d.only_b));
+  else if (!d.only_a.empty()) out = fmt::format("{} only there", quote_list(d.only_a));
+  auto follow_up = [&](const std::vector<std::string>& words, std::string_view side) {
+    if (words.empty()) return;
+    if (!out.empty()) out += "; ";
+    out += fmt::format("a follow-up {} ({})", side, quote_list(words));
+  };
+  follow_up(d.follow_up_b, "here");
+  follow_up(d.follow_up_a, "there");
+  return out.empty() ? "only in wording (the same subject words)" : out;
 }
 
 std::string where(const Entry& e) { return fmt::format("{}:{}", e.question->where.file, e.question->where.line); }
@@ -43,20 +51,6 @@ nlohmann::ordered_json side_json(const Entry& first, const Entry& last) {
 
 }  // namespace
 
-WordDiff word_diff(const std::string& a, const std::string& b) {
-  std::string ka = exact_key(a), kb = exact_key(b);
-  auto wa = split_words(ka), wb = split_words(kb);
-  std::set<std::string_view> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());
-  WordDiff diff;
-  std::set<std::string_view> done;
-  for (auto w : wa)
-    if (!sb.count(w) && done.insert(w).second) diff.only_a.emplace_back(w);
-  done.clear();
-  for (auto w : wb)
-    if (!sa.count(w) && done.insert(w).second) diff.only_b.emplace_back(w);
-  return diff;
-}
-
 Diagnostic pair_diagnostic(const Findings& findings, const Pair& pair) {
   const Entry& a = findings.entries[pair.a];
   const Entry& b = findings.entries[pair.b];
@@ -69,11 +63,12 @@ Diagnostic pair_diagnostic(const Findings& findings, const Pair& pair) {
     d.hint = "remove one of them; if they really ask different things, reword one or " + ack;
   } else {
     d.rule = k_near_duplicate;
-    std::string evidence = pair.answer_score < 0 ? "no answer to compare"
-                                                 : "answers " + score_text(pair.answer_score);
+    std::string evidence = pair.same_answer          ? "the same answer"
+                           : pair.answer_score < 0 ? "no answer to compare"
+                                                   : "answers share " + score_text(pair.answer_score) + " of their words";
     d.message = fmt::format("question '{}' looks like a rewording of '{}' ({}): score {} (question {}, {}); differs: {}",
                             b.question->id, a.question->id, where(a), score_text(pair.score), score_text(pair.question_score),
-                            evidence, differs(word_diff(a.question->question, b.question->question)));
+                            evidence, differs(pair.difference));
     d.hint = "merge them if they ask the same thing; if not, " + ack;
   }
   d.related.push_back({a.question->question_at, fmt::format("question '{}' is here", a.question->id)});
@@ -102,7 +97,6 @@ Diagnostic run_diagnostic(const Findings& findings, const Run& run) {
 nlohmann::ordered_json pair_to_json(const Findings& findings, const Pair& pair) {
   const Entry& a = findings.entries[pair.a];
   const Entry& b = findings.entries[pair.b];
-  WordDiff diff = word_diff(a.question->question, b.question->question);
   nlohmann::ordered_json out;
   out["a"] = question_json(a);
   out["b"] = question_json(b);
@@ -111,8 +105,11 @@ nlohmann::ordered_json pair_to_json(const Findings& findings, const Pair& pair) 
   out["question_score"] = std::round(pair.question_score * 1000) / 1000;
   out["answer_score"] = pair.answer_score < 0 ? nlohmann::ordered_json(nullptr)
                                               : nlohmann::ordered_json(std::round(pair.answer_score * 1000) / 1000);
-  out["only_in_a"] = diff.only_a;
-  out["only_in_b"] = diff.only_b;
+  out["same_answer"] = pair.same_answer;
+  out["only_in_a"] = pair.difference.only_a;
+  out["only_in_b"] = pair.difference.only_b;
+  out["follow_up_in_a"] = pair.difference.follow_up_a;
+  out["follow_up_in_b"] = pair.difference.follow_up_b;
   return out;
 }
 

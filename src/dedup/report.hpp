@@ -22,12 +22,6 @@ Diagnostic pair_diagnostic(const Findings& findings, const Pair& pair);
 // The run's one repeated-section diagnostic, at the run's first question of side b.
 Diagnostic run_diagnostic(const Findings& findings, const Run& run);
 
-// "what differs": the words of each question line that the other does not have.
-struct WordDiff {
-  std::vector<std::string> only_a, only_b;
-};
-WordDiff word_diff(const std::string& a, const std::string& b);
-
 nlohmann::ordered_json pair_to_json(const Findings& findings, const Pair& pair);
 nlohmann::ordered_json run_to_json(const Findings& findings, const Run& run);
 

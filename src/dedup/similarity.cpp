@@ -2,234 +2,342 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <numeric>
-#include <string>
-#include <string_view>
-#include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
-#include "core/text.hpp"
 #include "dedup/normalize.hpp"
+#include "dedup/stemmer.hpp"
 
 namespace qbank::dedup::detail {
 
 namespace {
 
+constexpr float k_generic = 0.3f;
+constexpr float k_follow_up = 0.1f;
+constexpr float k_follow_up_vocabulary = 0.05f;
+constexpr double k_min_weight = 1.0;
+
 using Counts = std::unordered_map<std::uint64_t, std::uint32_t>;
-// An acronym's expansion, keyed by its first word: "principal" -> {"pca", [principal, component, analysis]}.
-using Acronyms = std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>, std::less<>>;
+using Weighted = std::vector<std::pair<std::uint64_t, float>>;
 
-bool is_acronym_candidate(std::string_view word) {
-  return word.size() >= 2 && word.size() <= 6 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+std::string surface(const Clause& clause, const Term& term) {
+  std::string out;
+  for (std::size_t k = term.first; k < term.first + term.count && k < clause.size(); ++k) out += (out.empty() ? "" : " ") + clause[k].text;
+  return out;
 }
 
-// "pca principal component analysis" or "principal component analysis pca": the acronym's
-// letters are the initials of the words right before or after it.
-void collect_acronyms(const std::vector<std::string_view>& words, Acronyms& out) {
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    auto word = words[i];
-    if (!is_acronym_candidate(word)) continue;
-    std::size_t n = word.size();
-    auto try_at = [&](std::size_t start) {
-      if (start + n > words.size()) return;
-      for (std::size_t k = 0; k < n; ++k)
-        if (words[start + k].empty() || words[start + k][0] != word[k] || words[start + k] == word) return;
-      std::vector<std::string> expansion(words.begin() + static_cast<std::ptrdiff_t>(start),
-                                         words.begin() + static_cast<std::ptrdiff_t>(start + n));
-      auto& list = out[expansion.front()];
-      for (const auto& known : list)
-        if (known.second == expansion) return;
-      list.emplace_back(std::string(word), std::move(expansion));
-    };
-    if (i >= n) try_at(i - n);
-    try_at(i + 1);
+// Whether term k of a clause is a frame word in context: "how does X work", "what does it mean
+// (for)", and the frame list.
+bool is_frame(const Clause& clause, const std::vector<Term>& terms, std::size_t k, bool asks_how) {
+  const Term& t = terms[k];
+  if (t.count != 1 || clause[t.first].acronym) return false;
+  if (is_stop_word(clause[t.first].text) || is_frame_stem(t.stem)) return true;
+  if (t.stem == "work" && asks_how) return true;
+  if (t.stem == "mean") {
+    bool last = k + 1 == terms.size();
+    bool before_for = !last && terms[k + 1].stem == "for";
+    bool after_pronoun = k > 0 && (terms[k - 1].stem == "it" || terms[k - 1].stem == "this" || terms[k - 1].stem == "that");
+    return last || before_for || after_pronoun;
   }
+  return false;
 }
 
-// Hashes of the content words of a question's exact key, every known expansion replaced by
-// its acronym. No string per word: this runs for every question of the bank.
-void question_hashes(std::string_view key, const Acronyms& acronyms, std::vector<std::uint64_t>& out, std::string& buffer) {
-  auto raw = split_words(key);
-  for (std::size_t i = 0; i < raw.size();) {
-    bool replaced = false;
-    if (!acronyms.empty()) {
-      if (auto it = acronyms.find(raw[i]); it != acronyms.end()) {
-        for (const auto& [acronym, expansion] : it->second) {
-          if (i + expansion.size() > raw.size()) continue;
-          if (!std::equal(expansion.begin(), expansion.end(), raw.begin() + static_cast<std::ptrdiff_t>(i))) continue;
-          out.push_back(hash_word(acronym));
-          i += expansion.size();
-          replaced = true;
-          break;
-        }
+// The weighted terms of a question (unsorted, may repeat), and optionally its reading.
+void read_question(const Lexicon& lexicon, std::string_view question, Weighted& out, Reading* reading) {
+  out.clear();
+  std::vector<Clause> clauses = read_clauses(question);
+  std::vector<Term> terms;
+  std::unordered_set<std::string> first_clause;
+  for (std::size_t c = 0; c < clauses.size(); ++c) {
+    const Clause& clause = clauses[c];
+    lexicon.terms(clause, terms);
+    bool asks_how = false, pronoun = false;
+    for (const auto& w : clause) {
+      asks_how |= w.text == "how";
+      pronoun |= !w.acronym && is_pronoun(w.text);
+    }
+    std::vector<bool> frame(terms.size());
+    for (std::size_t k = 0; k < terms.size(); ++k) frame[k] = is_frame(clause, terms, k, asks_how);
+    bool follow_up = false;
+    if (c == 0) {
+      for (std::size_t k = 0; k < terms.size(); ++k)
+        if (!frame[k]) first_clause.insert(terms[k].stem);
+    } else {
+      // A later question about the same subject: by a pronoun ("Why is it needed?") or by adding
+      // nothing but follow-up words to the first clause's ("Why is X important?").
+      follow_up = pronoun;
+      if (!follow_up) {
+        follow_up = true;
+        for (std::size_t k = 0; k < terms.size() && follow_up; ++k)
+          follow_up = frame[k] || first_clause.count(terms[k].stem) || is_follow_up_stem(terms[k].stem) ||
+                      (terms[k].count == 1 && is_interrogative(clause[terms[k].first].text));
       }
     }
-    if (replaced) continue;
-    if (!is_stop_word(raw[i])) {
-      stem_into(raw[i], buffer);
-      out.push_back(hash_word(buffer));
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+      if (frame[k]) continue;
+      const Term& t = terms[k];
+      float factor = 1.0f;
+      if (follow_up) factor = is_follow_up_stem(t.stem) ? k_follow_up_vocabulary : k_follow_up;
+      else if (is_generic_stem(t.stem)) factor = k_generic;
+      std::uint64_t h = hash_word(t.stem);
+      out.emplace_back(h, factor);
+      // Interrogatives weigh little and explain nothing: left out of the reading.
+      if (reading && !(t.count == 1 && is_interrogative(clause[t.first].text))) {
+        bool subject = !follow_up;
+        (subject ? reading->subject : reading->follow_up).push_back(surface(clause, t));
+        (subject ? reading->subject_hashes : reading->follow_up_hashes).push_back(h);
+      }
     }
-    ++i;
   }
 }
 
-WordSet to_set(std::vector<std::uint64_t> hashes) {
-  WordSet set;
-  std::sort(hashes.begin(), hashes.end());
-  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-  set.hashes = std::move(hashes);
-  return set;
-}
-
-// Inverse document frequency: a word in every document weighs ln 2, a word in one ln(1 + N).
-float idf(double documents, std::uint32_t count) { return static_cast<float>(std::log(1.0 + documents / std::max<std::uint32_t>(count, 1))); }
-
-// Interrogatives change a question a little ("how" / "why") but say nothing about its topic:
-// "How do bagging and boosting differ?" asks what "Difference between bagging and boosting?"
-// asks. However rare they are in a bank, they weigh no more than a word in every question.
-bool is_interrogative(std::uint64_t hash) {
-  static const std::vector<std::uint64_t> k_hashes = [] {
-    std::vector<std::uint64_t> out;
-    for (auto word : {"how", "why", "when", "which", "where", "who"}) out.push_back(hash_word(word));
-    return out;
-  }();
-  return std::find(k_hashes.begin(), k_hashes.end(), hash) != k_hashes.end();
-}
-
-void apply_weights(WordSet& set, const Counts& df, double documents, bool question) {
-  set.weights.resize(set.hashes.size());
-  set.total = 0;
-  for (std::size_t k = 0; k < set.hashes.size(); ++k) {
-    auto it = df.find(set.hashes[k]);
-    set.weights[k] = idf(documents, it == df.end() ? 1 : it->second);
-    if (question && is_interrogative(set.hashes[k])) set.weights[k] = std::min(set.weights[k], static_cast<float>(std::log(2.0)));
-    set.total += set.weights[k];
+// Sorted unique terms, each at its largest factor.
+Profile to_profile(Weighted& terms) {
+  std::sort(terms.begin(), terms.end(), [](const auto& x, const auto& y) { return x.first != y.first ? x.first < y.first : x.second > y.second; });
+  Profile p;
+  for (const auto& [h, f] : terms) {
+    if (!p.hashes.empty() && p.hashes.back() == h) continue;
+    p.hashes.push_back(h);
+    p.factors.push_back(f);
   }
+  return p;
+}
+
+void answer_hashes(const Lexicon& lexicon, std::string_view answer, std::vector<std::uint64_t>& out) {
+  out.clear();
+  std::vector<Term> terms;
+  for (const auto& clause : read_clauses(answer)) {
+    lexicon.terms(clause, terms);
+    for (const auto& t : terms)
+      if (t.count != 1 || clause[t.first].acronym || !is_stop_word(clause[t.first].text)) out.push_back(hash_word(t.stem));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+std::vector<std::uint64_t> interrogative_hashes() {
+  std::vector<std::uint64_t> out;
+  for (auto w : {"how", "when", "where", "which", "why"}) out.push_back(hash_word(stem(w)));
+  return out;
 }
 
 }  // namespace
 
-Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::string>& keys)
-    : m_entries(entries), m_answers(entries.size()), m_answer_built(entries.size(), false) {
-  Acronyms acronyms;
-  for (const auto& key : keys) collect_acronyms(split_words(key), acronyms);
+Profiles::Profiles(const std::vector<Entry>& entries) {
   std::size_t n = entries.size();
+  std::size_t stride = std::max<std::size_t>(1, n / k_answer_sample);
+  std::vector<Lexicon::Text> texts(n);
+  for (std::size_t i = 0; i < n; ++i)
+    texts[i] = {entries[i].question->question, entries[i].question->answer, i % stride == 0};
+  m_lexicon.learn(texts);
+
   m_questions.resize(n);
-  std::vector<Counts> question_df(2);
+  std::vector<Counts> question_df(2), answer_df(2);
+  std::vector<std::size_t> sampled(2, 0);
   parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned worker) {
-    std::vector<std::uint64_t> hashes;
-    std::string buffer;
+    Weighted terms;
+    std::vector<std::uint64_t> answer;
     for (std::size_t i = begin; i < end; ++i) {
-      hashes.clear();
-      question_hashes(keys[i], acronyms, hashes, buffer);
-      m_questions[i] = to_set(hashes);
+      read_question(m_lexicon, entries[i].question->question, terms, nullptr);
+      m_questions[i] = to_profile(terms);
       for (auto h : m_questions[i].hashes) ++question_df[worker][h];
+      if (i % stride != 0) continue;
+      // A document is the question with its answer: count the answer's terms the question lacks.
+      answer_hashes(m_lexicon, entries[i].question->answer, answer);
+      ++sampled[worker];
+      for (auto h : answer)
+        if (!std::binary_search(m_questions[i].hashes.begin(), m_questions[i].hashes.end(), h)) ++answer_df[worker][h];
     }
   });
   for (auto& [h, c] : question_df[1]) question_df[0][h] += c;
+  for (auto& [h, c] : answer_df[1]) answer_df[0][h] += c;
+  double scale = sampled[0] + sampled[1] == 0 ? 0.0 : static_cast<double>(n) / static_cast<double>(sampled[0] + sampled[1]);
+  static const std::vector<std::uint64_t> k_interrogatives = interrogative_hashes();
   parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
-    for (std::size_t i = begin; i < end; ++i) apply_weights(m_questions[i], question_df[0], static_cast<double>(n), true);
-  });
-}
-
-void Profiles::count_answer_words() {
-  std::size_t n = m_entries.size();
-  std::size_t stride = std::max<std::size_t>(1, n / k_answer_sample);
-  std::vector<Counts> answer_df(2);
-  std::vector<double> answer_docs(2, 0);
-  // Only every stride-th entry is counted; the chunks are over those.
-  std::size_t sampled = (n + stride - 1) / stride;
-  parallel_chunks(sampled, [&](std::size_t begin, std::size_t end, unsigned worker) {
-    std::vector<std::uint64_t> hashes;
-    for (std::size_t s = begin; s < end; ++s) {
-      hashes.clear();
-      word_hashes(m_entries[s * stride].question->answer, hashes);
-      WordSet answer = to_set(hashes);
-      for (auto h : answer.hashes) ++answer_df[worker][h];
-      answer_docs[worker] += 1;
+    for (std::size_t i = begin; i < end; ++i) {
+      Profile& p = m_questions[i];
+      p.idf.resize(p.hashes.size());
+      p.effective = p.full = 0;
+      for (std::size_t k = 0; k < p.hashes.size(); ++k) {
+        double df = question_df[0].at(p.hashes[k]);
+        if (auto it = answer_df[0].find(p.hashes[k]); it != answer_df[0].end()) df += it->second * scale;
+        double idf = std::log(1.0 + static_cast<double>(n) / std::max(1.0, df));
+        bool interrogative = std::find(k_interrogatives.begin(), k_interrogatives.end(), p.hashes[k]) != k_interrogatives.end();
+        idf = interrogative ? std::min(idf, std::log(2.0)) : std::max(idf, k_min_weight);
+        p.idf[k] = static_cast<float>(idf);
+        p.full += p.idf[k];
+        p.effective += p.idf[k] * p.factors[k];
+      }
     }
   });
-  for (auto& [h, c] : answer_df[1]) answer_df[0][h] += c;
-  m_answer_df = std::move(answer_df[0]);
-  m_answer_docs = answer_docs[0] + answer_docs[1];
-  m_answer_df_counted = true;
 }
 
-WordSet Profiles::answer_set(std::string_view text) const {
-  std::vector<std::uint64_t> hashes;
-  word_hashes(text, hashes);
-  WordSet set = to_set(std::move(hashes));
-  apply_weights(set, m_answer_df, m_answer_docs, false);
-  return set;
+Reading Profiles::read(std::string_view question) const {
+  Reading reading;
+  Weighted terms;
+  read_question(m_lexicon, question, terms, &reading);
+  return reading;
 }
 
-const WordSet& Profiles::answer(std::size_t entry) {
-  if (!m_answer_df_counted) count_answer_words();
-  if (!m_answer_built[entry]) {
-    m_answers[entry] = answer_set(m_entries[entry].question->answer);
-    m_answer_built[entry] = true;
-  }
-  return m_answers[entry];
-}
-
-double overlap(const WordSet& a, const WordSet& b) {
+double score(const Profile& a, const Profile& b) {
   if (a.hashes.empty() || b.hashes.empty()) return 0;
-  double common = 0;
+  double shared = 0, unmatched = 0;
   std::size_t i = 0, j = 0;
-  while (i < a.hashes.size() && j < b.hashes.size()) {
-    if (a.hashes[i] < b.hashes[j]) ++i;
-    else if (b.hashes[j] < a.hashes[i]) ++j;
-    else { common += a.weights[i]; ++i; ++j; }
+  while (i < a.hashes.size() || j < b.hashes.size()) {
+    if (j == b.hashes.size() || (i < a.hashes.size() && a.hashes[i] < b.hashes[j])) {
+      unmatched += a.idf[i] * a.factors[i];
+      ++i;
+    } else if (i == a.hashes.size() || b.hashes[j] < a.hashes[i]) {
+      unmatched += b.idf[j] * b.factors[j];
+      ++j;
+    } else {
+      shared += a.idf[i] * std::max(a.factors[i], b.factors[j]);
+      ++i;
+      ++j;
+    }
   }
-  return common / (a.total + b.total - common);
+  return shared + unmatched > 0 ? shared / (shared + unmatched) : 0;
 }
 
-void for_each_candidate(const std::vector<WordSet>& questions, double min_overlap, const std::vector<bool>& skip,
-                        const std::function<void(std::size_t, std::size_t)>& visit) {
-  // Global word order: heaviest (rarest) first. If overlap(a, b) >= t then the shared weight is
-  // at least t * total(a), so a pair cannot share only words outside a's prefix when the words
-  // outside it weigh less than that; the same holds for b, hence shared prefix words.
-  std::vector<std::vector<std::uint64_t>> prefixes(questions.size());
-  parallel_chunks(questions.size(), [&](std::size_t begin, std::size_t end, unsigned) {
+void for_each_candidate(const std::vector<Profile>& questions, double min_score, const std::vector<bool>& skip,
+                        const std::function<void(std::size_t, std::size_t, unsigned)>& visit) {
+  const double m = std::max(min_score, 1e-6);
+  std::size_t n = questions.size();
+  // The prefix of each question: its terms in the global order (heaviest first) until the rest,
+  // even shared at full weight, could no longer reach m against the prefix left unmatched.
+  std::vector<std::vector<std::uint64_t>> prefixes(n);
+  parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
     std::vector<std::size_t> order;
     for (std::size_t i = begin; i < end; ++i) {
       if (skip[i]) continue;
-      const WordSet& set = questions[i];
-      order.resize(set.hashes.size());
+      const Profile& p = questions[i];
+      order.resize(p.hashes.size());
       std::iota(order.begin(), order.end(), 0);
       std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-        return set.weights[x] != set.weights[y] ? set.weights[x] > set.weights[y] : set.hashes[x] < set.hashes[y];
+        return p.idf[x] != p.idf[y] ? p.idf[x] > p.idf[y] : p.hashes[x] < p.hashes[y];
       });
-      double rest = set.total;
+      double rest = p.full, unmatched = 0;
       for (std::size_t k : order) {
-        if (rest < min_overlap * set.total - 1e-9) break;
-        rest -= set.weights[k];
-        prefixes[i].push_back(set.hashes[k]);
+        if (rest < m * (rest + unmatched) - 1e-9) break;
+        prefixes[i].push_back(p.hashes[k]);
+        rest -= p.idf[k];
+        unmatched += p.idf[k] * p.factors[k];
       }
     }
   });
-  // One sorted (word, question) array instead of a map of posting lists: two allocations.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> postings;
-  for (std::size_t i = 0; i < prefixes.size(); ++i)
-    for (auto h : prefixes[i]) postings.emplace_back(h, static_cast<std::uint32_t>(i));
+  struct Posting {
+    std::uint64_t hash;
+    float effective;
+    std::uint32_t question;
+    bool operator<(const Posting& o) const {
+      return hash != o.hash ? hash < o.hash : effective != o.effective ? effective < o.effective : question < o.question;
+    }
+  };
+  std::vector<Posting> postings;
+  for (std::size_t i = 0; i < n; ++i)
+    for (auto h : prefixes[i]) postings.push_back({h, static_cast<float>(questions[i].effective), static_cast<std::uint32_t>(i)});
   std::sort(postings.begin(), postings.end());
-  std::vector<std::uint32_t> seen(questions.size(), UINT32_MAX);
-  for (std::size_t i = 0; i < prefixes.size(); ++i) {
-    for (auto h : prefixes[i]) {
-      auto it = std::lower_bound(postings.begin(), postings.end(), std::make_pair(h, std::uint32_t{0}));
-      // A word in the prefixes of thousands of questions tells them apart from nothing; probing
-      // it would make the work quadratic on a degenerate bank, so it is left out.
-      auto last = std::upper_bound(it, postings.end(), std::make_pair(h, UINT32_MAX));
-      if (last - it > static_cast<std::ptrdiff_t>(k_max_postings)) continue;
-      for (; it != postings.end() && it->first == h && it->second < i; ++it) {
-        std::uint32_t j = it->second;
-        if (seen[j] == i) continue;
-        seen[j] = static_cast<std::uint32_t>(i);
-        visit(j, i);
+  // Per term: the largest full/effective ratio among its questions, for the lower end of windows.
+  std::unordered_map<std::uint64_t, double> ratio;
+  for (const auto& p : postings) {
+    const Profile& q = questions[p.question];
+    double r = q.effective > 0 ? q.full / q.effective : 1.0;
+    auto& slot = ratio[p.hash];
+    slot = std::max(slot, r);
+  }
+  parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned worker) {
+    std::vector<std::uint32_t> seen(n, UINT32_MAX);
+    for (std::size_t i = begin; i < end; ++i) {
+      const Profile& a = questions[i];
+      // Weights within reach: S >= m * E_b and S <= I_a give E_b <= I_a / m; symmetrically
+      // I_b >= m * E_a, and I_b <= ratio * E_b bounds E_b from below.
+      double high = a.full / m + 1e-6;
+      for (auto h : prefixes[i]) {
+        double low = m * a.effective / ratio[h] - 1e-6;
+        auto first = std::lower_bound(postings.begin(), postings.end(), Posting{h, static_cast<float>(low), 0});
+        auto last = std::upper_bound(first, postings.end(), Posting{h, static_cast<float>(high), UINT32_MAX});
+        if (last - first > static_cast<std::ptrdiff_t>(k_max_postings)) continue;
+        for (auto it = first; it != last; ++it) {
+          std::uint32_t j = it->question;
+          if (j >= i || seen[j] == i) continue;
+          seen[j] = static_cast<std::uint32_t>(i);
+          if (a.effective > questions[j].full / m + 1e-6) continue;
+          visit(j, i, worker);
+        }
       }
     }
+  });
+}
+
+void for_each_core_candidate(const std::vector<Profile>& questions, const std::vector<bool>& skip,
+                             const std::function<void(std::size_t, std::size_t)>& visit) {
+  constexpr std::uint64_t k_whole = 0x9E3779B97F4A7C15ull;  // marks a key of all subject words
+  auto mix = [](std::uint64_t h, std::uint64_t x) { return (h ^ x) * 1099511628211ull + (h >> 29); };
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+  std::vector<std::uint64_t> core;
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    if (skip[i]) continue;
+    const Profile& p = questions[i];
+    core.clear();
+    for (std::size_t k = 0; k < p.hashes.size(); ++k)
+      if (p.factors[k] >= 1.0f) core.push_back(p.hashes[k]);  // already sorted
+    if (core.empty()) continue;
+    std::uint64_t whole = 1469598103934665603ull;
+    for (auto h : core) whole = mix(whole, h);
+    keys.emplace_back(whole ^ k_whole, static_cast<std::uint32_t>(i));
+    if (core.size() > k_max_core_words) continue;
+    for (std::size_t drop = 0; drop < core.size(); ++drop) {
+      std::uint64_t key = 1469598103934665603ull;
+      for (std::size_t k = 0; k < core.size(); ++k)
+        if (k != drop) key = mix(key, core[k]);
+      // Without its one word, a one-word question says nothing: "What is X?" must not meet every
+      // question about X and something else.
+      if (core.size() > 1) keys.emplace_back(key, static_cast<std::uint32_t>(i));
+    }
   }
+  std::sort(keys.begin(), keys.end());
+  for (std::size_t begin = 0; begin < keys.size();) {
+    std::size_t end = begin;
+    while (end < keys.size() && keys[end].first == keys[begin].first) ++end;
+    std::size_t size = end - begin;
+    // A key of all subject words: the questions ask about the same things, each meets the first
+    // ones; a key with a word left out and too many questions tells nothing.
+    for (std::size_t x = begin; x < end && size <= k_max_core_group; ++x)
+      for (std::size_t y = x + 1; y < end; ++y) visit(keys[x].second, keys[y].second);
+    if (size > k_max_core_group)
+      for (std::size_t y = begin + 1; y < end; ++y) visit(keys[begin].second, keys[y].second);
+    begin = end;
+  }
+}
+
+double answer_overlap(std::string_view a, std::string_view b) {
+  // Shown with each reported pair, so it runs for every pair: plain words, no clause reading.
+  auto words = [](std::string_view text) {
+    std::vector<std::uint64_t> out;
+    std::string word, stemmed;
+    auto flush = [&] {
+      if (!word.empty() && !is_stop_word(word)) {
+        stem_into(word, stemmed);
+        out.push_back(hash_word(stemmed));
+      }
+      word.clear();
+    };
+    for (char c : text) {
+      if (c >= 'A' && c <= 'Z') word += static_cast<char>(c + 32);
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) word += c;
+      else flush();
+    }
+    flush();
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  std::vector<std::uint64_t> x = words(a), y = words(b);
+  if (x.empty() || y.empty()) return -1;
+  std::vector<std::uint64_t> common;
+  std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(common));
+  return static_cast<double>(common.size()) / static_cast<double>(x.size() + y.size() - common.size());
 }
 
 }  // namespace qbank::dedup::detail

@@ -1,8 +1,19 @@
-// Near-duplicate scoring and sub-quadratic candidate generation (internal to the finder).
-// Each question becomes a set of hashed content words with inverse-document-frequency
-// weights, so rare words ("precision", "l1") decide and common ones ("model") barely count.
-// Candidates come from prefix filtering: each question indexes only its rarest words, just
-// enough of them that any pair reaching the minimum overlap must share one indexed word.
+// Near-duplicate scoring and candidate generation (internal to the finder).
+//
+// A question becomes a profile: its terms (lexicon.hpp), each with an inverse-document-frequency
+// weight over the bank (a document is a question with its answer, so words common in answers,
+// "data", "use", weigh little) and a role factor:
+//   1     a subject word of the question;
+//   0.3   a generic noun ("model", "network", "algorithm"): it names the kind of a thing;
+//   0.1   a word of a follow-up question ("What is X? How does it create new samples?"), and
+//   0.05  a follow-up's own vocabulary ("Why is it useful?");
+//   0     frame and stop words ("what is", "can you explain", "how does ... work").
+// Interrogatives ("how", "why") weigh at most ln 2, every other term at least 1.
+//
+// The score is a weighted Jaccard overlap: shared terms (each at the larger of its two role
+// factors) over shared plus unmatched. So an added subject word ("stochastic gradient descent"
+// vs "gradient descent") costs its full weight and keeps the two apart, while an added follow-up
+// costs a tenth: one question that contains the other with a follow-up still matches.
 #pragma once
 
 #include <algorithm>
@@ -11,48 +22,43 @@
 #include <string>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 #include "dedup/finder.hpp"
+#include "dedup/lexicon.hpp"
 
 namespace qbank::dedup::detail {
 
-struct WordSet {
-  std::vector<std::uint64_t> hashes;  // sorted, unique
-  std::vector<float> weights;         // aligned with hashes
-  double total = 0;
+struct Profile {
+  std::vector<std::uint64_t> hashes;  // sorted, unique term hashes
+  std::vector<float> factors;         // role factor of each term
+  std::vector<float> idf;             // its weight before the role factor
+  double effective = 0;               // sum of idf * factor
+  double full = 0;                    // sum of idf
 };
 
-// Word sets of every question line, weighted over these entries, built on two threads.
-// Acronyms defined anywhere in the bank ("PCA (Principal Component Analysis)") are expanded,
-// so "What is PCA?" and "What is principal component analysis?" compare equal. Answers are
-// only needed for candidate pairs, so their word sets are built on demand; their word weights
-// come from every answer in banks up to k_answer_sample answers, and from an evenly spread
-// sample of that many answers in larger ones (plenty to tell common words from rare ones),
-// counted when the first answer is needed: a bank with no candidate pair (the usual CI run)
-// never pays for them.
-inline constexpr std::size_t k_answer_sample = 8000;
+// A question's terms by role, as written: for explanations ("differs: 'stochastic'").
+struct Reading {
+  std::vector<std::string> subject;    // subject words and generic nouns, as written
+  std::vector<std::string> follow_up;  // words of follow-up questions
+  std::vector<std::uint64_t> subject_hashes, follow_up_hashes;  // aligned with the above
+};
+
+// Answers are read in full for banks up to this many questions; larger banks learn compounds and
+// answer word frequencies from an evenly spread sample of this many (plenty to tell common words
+// from rare ones).
+inline constexpr std::size_t k_answer_sample = 2000;
 
 class Profiles {
  public:
-  // `keys`: exact_key() of each entry's question, aligned with `entries`.
-  Profiles(const std::vector<Entry>& entries, const std::vector<std::string>& keys);
-  const std::vector<WordSet>& questions() const { return m_questions; }
-  // The answer's word set (empty for a blank answer), built on first use. Not thread-safe.
-  const WordSet& answer(std::size_t entry);
+  explicit Profiles(const std::vector<Entry>& entries);
+  const std::vector<Profile>& questions() const { return m_questions; }
+  const Lexicon& lexicon() const { return m_lexicon; }
+  Reading read(std::string_view question) const;
 
  private:
-  void count_answer_words();
-  WordSet answer_set(std::string_view text) const;
-
-  const std::vector<Entry>& m_entries;
-  std::vector<WordSet> m_questions;
-  std::vector<WordSet> m_answers;
-  std::vector<bool> m_answer_built;
-  std::unordered_map<std::uint64_t, std::uint32_t> m_answer_df;
-  double m_answer_docs = 0;
-  bool m_answer_df_counted = false;
+  Lexicon m_lexicon;
+  std::vector<Profile> m_questions;
 };
 
 // Runs fn(begin, end, worker) over [0, n) on up to two threads (the target machine has two
@@ -66,14 +72,32 @@ void parallel_chunks(std::size_t n, Fn fn) {
   for (auto& t : threads) t.join();
 }
 
-// Weighted Jaccard overlap, 0-1.
-double overlap(const WordSet& a, const WordSet& b);
+// The weighted Jaccard score described above, 0-1.
+double score(const Profile& a, const Profile& b);
 
-// Calls visit(a, b) (a < b) for every pair whose question overlap may reach min_overlap (a
-// superset of those pairs, each once), leaving out questions with skip[i] set and words in
-// the indexed prefixes of more than k_max_postings questions (which bounds the work).
-inline constexpr std::size_t k_max_postings = 5000;
-void for_each_candidate(const std::vector<WordSet>& questions, double min_overlap, const std::vector<bool>& skip,
-                        const std::function<void(std::size_t, std::size_t)>& visit);
+// Calls visit(a, b, worker) (a < b; worker 0 or 1, calls on two threads) for every pair whose score may reach min_score (a superset of those
+// pairs, each once), leaving out questions with skip[i] set. Prefix filtering: terms in one global
+// order, rarest first; each question indexes only the first terms without which the rest could not
+// reach min_score, and only questions whose total weights are within reach of each other are
+// compared. A term whose window holds more than k_max_postings questions is not probed (it tells
+// them apart from nothing, and would make the work quadratic on a degenerate bank).
+inline constexpr std::size_t k_max_postings = 256;
+void for_each_candidate(const std::vector<Profile>& questions, double min_score, const std::vector<bool>& skip,
+                        const std::function<void(std::size_t, std::size_t, unsigned)>& visit);
+
+// Calls visit(a, b) for pairs whose subject words (role factor 1) are the same, or the same but for
+// one word added or changed: found by hashing each question's subject words whole and with each
+// one left out, so the work is linear however common the words are. This is what finds duplicates
+// in large banks whose questions all use the same few hundred terms, where the prefix index has
+// to leave the common words out. Pairs may repeat and come in either order. Keys with more than
+// k_max_core_group questions pair each with the first only.
+inline constexpr std::size_t k_max_core_words = 12;
+inline constexpr std::size_t k_max_core_group = 64;
+void for_each_core_candidate(const std::vector<Profile>& questions, const std::vector<bool>& skip,
+                             const std::function<void(std::size_t, std::size_t)>& visit);
+
+// Overlap of two answers' stems (unweighted Jaccard), -1 when either is blank: shown with a pair as
+// evidence, never part of its score.
+double answer_overlap(std::string_view a, std::string_view b);
 
 }  // namespace qbank::dedup::detail

@@ -79,14 +79,18 @@ const std::array k_rules{
          "distinct with `distinct-from: [id]` on either question.",
          nullptr},
     Rule{"near-duplicate-question", Stage::dedup, W, "the same question in other words",
-         "Questions that differ in wording (word order, articles, 'What is' / 'Explain' / "
-         "'Define', inflections such as 'differ' / 'difference', an acronym spelled out) but ask "
-         "the same thing. Words weigh by rarity in the bank, so the one word that differs decides "
-         "('precision' / 'recall', 'L1' / 'L2'). The score is 0.65 x the question-line overlap "
-         "+ 0.35 x the answer overlap; when either answer is empty the question line alone "
-         "counts. Every finding shows the score and the words that differ. Acknowledge a pair "
-         "judged distinct with `distinct-from: [id]` on either question. Option: threshold (0-1, "
-         "default 0.8; `qbank dedup --threshold` overrides it).",
+         "Questions that ask the same thing in other words: word order, articles, a frame "
+         "('What is' / 'Explain' / 'Can you describe how ... works'), inflections and spelling "
+         "('differ' / 'difference', 'optimiser' / 'optimizer', 'trade-off' / 'tradeoff', 'Type I' / "
+         "'type 1'), an acronym the bank spells out somewhere ('SVM' / 'support vector machine'), a "
+         "synonym an answer states ('step size, also called the learning rate'), or a follow-up "
+         "question added ('What is dropout? How does it work?'). The question decides: its subject "
+         "words weigh by rarity in the bank, so an added or changed subject word keeps two questions "
+         "apart ('stochastic gradient descent' / 'gradient descent', 'L1' / 'L2'), while follow-ups "
+         "and generic nouns ('model', 'network') weigh little. Answers never lower a score; a "
+         "copied answer raises a borderline pair. Every finding shows the score and the words that "
+         "differ. Acknowledge a pair judged distinct with `distinct-from: [id]` on either question. "
+         "Option: threshold (0-1, default 0.7; `qbank dedup --threshold` overrides it).",
          nullptr},
     Rule{"repeated-section", Stage::dedup, E, "a run of consecutive questions that repeats another run",
          "A copy-pasted block (consecutive questions of one file that duplicate, exactly or "

@@ -50,9 +50,10 @@ TEST_CASE("qbank dedup --against compares new content with the bank") {
   CHECK(near["a"]["id"] == "silhouette-score");
   CHECK(near["a"]["file"] == "questions/02-intermediate.yaml");
   CHECK(near["b"] == nlohmann::json{{"id", "silhouette-again"}, {"file", file.string()}, {"line", 3}});
-  CHECK(near["score"].get<double>() >= 0.8);
-  CHECK(near["only_in_a"] == nlohmann::json{"what", "is"});
-  CHECK(near["only_in_b"] == nlohmann::json{"explain"});
+  CHECK(near["score"].get<double>() >= 0.7);
+  // "What is" / "Explain" is the frame, not a difference worth naming.
+  CHECK(near["only_in_a"] == nlohmann::json::array());
+  CHECK(near["only_in_b"] == nlohmann::json::array());
   auto exact = root["pairs"][1];
   CHECK(exact["kind"] == "exact");
   CHECK(exact["a"]["id"] == "roc-curve");

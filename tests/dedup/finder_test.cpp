@@ -52,8 +52,10 @@ TEST_CASE("the real bank has no duplicates at the default threshold, with a wide
   bank::Bank bank = test::real_bank();
   REQUIRE(bank.question_count() == 100);
   CHECK(all_pairs(find_duplicates(bank, {})).empty());
-  // Its closest look-alikes (cross-validation / -types, bias-and-variance / -tradeoff) stay below 0.6.
-  CHECK(all_pairs(find_duplicates(bank, {0.6, 3})).empty());
+  // Its closest look-alikes (precision and recall / precision-recall trade-offs, cross-validation /
+  // cross-validation types) stay below 0.67.
+  CHECK(all_pairs(find_duplicates(bank, {0.67, 3})).empty());
+  CHECK_FALSE(all_pairs(find_duplicates(bank, {0.6, 3})).empty());  // and the check above can fail
 }
 
 TEST_CASE("exact duplicates differ only in case, punctuation and spacing") {
@@ -81,15 +83,17 @@ TEST_CASE("rewordings are near-duplicates") {
   for (auto [a, b] : std::vector<std::pair<std::string, std::string>>{{"silhouette-score", "silhouette-explain"},
                                                                        {"pca", "pca-reversed"},
                                                                        {"pca", "pca-spelled"},
-                                                                       {"pca-reversed", "pca-spelled"},
                                                                        {"l1-vs-l2-regularization", "l1-l2-differ"}}) {
     INFO(a << " / " << b);
     auto p = pair_of(f, a, b);
     REQUIRE(p);
     CHECK_FALSE(p->exact);
-    CHECK(p->score >= 0.8);
+    CHECK(p->score >= 0.7);
   }
-  CHECK(all_pairs(f).size() == 5);
+  // "pca-reversed" and "pca-spelled" have the same subject words as "pca": each pairs with the
+  // first of them, not with each other too.
+  CHECK_FALSE(pair_of(f, "pca-reversed", "pca-spelled"));
+  CHECK(all_pairs(f).size() == 4);
 }
 
 TEST_CASE("look-alikes that differ in the word that matters are not pairs") {
@@ -125,24 +129,39 @@ TEST_CASE("look-alikes stay apart without answers too, on the rare word alone") 
   CHECK(all_pairs(f).empty());
 }
 
-TEST_CASE("answers are evidence both ways") {
-  // The bank's own answer to "Difference between bagging and boosting?", lightly edited.
-  const std::string answer = "Bagging builds models independently, in parallel, to reduce variance; boosting builds "
-                             "them sequentially to reduce bias.";
+TEST_CASE("an answer never sinks a matching question") {
+  // The same question as the bank's "Difference between bagging and boosting?", with an answer of
+  // its own: the most common duplicate there is.
   bank::Bank bank = test::real_bank();
   test::add_section(bank, "extra.yaml",
-                    {{"same-answer", "Explain how bagging and boosting differ.", answer},
-                     {"other-answer", "How do bagging and boosting differ?",
+                    {{"other-answer", "How do bagging and boosting differ?",
                       "Customer lifetime value forecasting with gradient descent on quarterly revenue cohorts."}});
   Findings f = find_duplicates(bank, {});
-  auto same = pair_of(f, "bagging-vs-boosting", "same-answer");
-  REQUIRE(same);
-  CHECK(same->score >= 0.8);
-  // The same wording with an unrelated answer: the question line alone is not enough.
-  CHECK_FALSE(pair_of(f, "bagging-vs-boosting", "other-answer"));
-  // Missing answers are no evidence either way: the question line decides.
-  test::add_section(bank, "more.yaml", {{"no-answer", "How do bagging and boosting differ?", ""}});
-  CHECK(pair_of(find_duplicates(bank, {}), "bagging-vs-boosting", "no-answer"));
+  auto p = pair_of(f, "bagging-vs-boosting", "other-answer");
+  REQUIRE(p);
+  CHECK(p->score >= 0.9);
+}
+
+TEST_CASE("a copied answer raises a borderline pair, and only a copied one") {
+  const std::string answer = "Bagging trains models independently on bootstrap samples and averages them to reduce "
+                             "variance; boosting trains them in sequence on the errors so far to reduce bias.";
+  // The score of the pair, or nothing when it is not reported.
+  auto with = [&](const std::string& copy_answer) -> std::optional<double> {
+    bank::Bank bank;
+    test::add_section(bank, "a.yaml",
+                      {{"bag-boost", "What is the difference between bagging and boosting in ensembles?", answer},
+                       {"entropy", "What is entropy?", "Expected surprise."}});
+    test::add_section(bank, "b.yaml",
+                      {{"bag-boost-trees", "Bagging versus boosting: how do they differ?", copy_answer},
+                       {"gini", "What is Gini impurity?", "Chance of mislabelling."}});
+    auto p = pair_of(find_duplicates(bank, {}), "bag-boost", "bag-boost-trees");
+    return p ? std::optional<double>(p->score) : std::nullopt;
+  };
+  auto copied = with(answer);
+  REQUIRE(copied);
+  CHECK(*copied >= 0.8);
+  // The same two questions with an answer written separately: the questions alone stay apart.
+  CHECK_FALSE(with("Bagging averages independent models; boosting fits each new one to the errors of the last."));
 }
 
 TEST_CASE("distinct-from acknowledges a pair on either side") {
@@ -200,7 +219,7 @@ TEST_CASE("dedup --against reports only pairs with new or changed questions") {
   Findings f = find_duplicates(proposed, {}, &reference);
   CHECK_FALSE(pair_of(f, "x", "x-again"));  // old pair, already on main
   CHECK(pair_of(f, "x", "new"));
-  CHECK(pair_of(f, "x-again", "new"));
+  CHECK(all_pairs(f).size() == 1);  // "x-again" asks the same as "x": one finding is enough
 
   // New content alone, compared with the bank it will join.
   bank::Bank only_new;
@@ -221,7 +240,7 @@ TEST_CASE("pair diagnostics say what differs and how to acknowledge") {
   CHECK(d.where == SourceLocation{"a.yaml", 9, 15});
   CHECK(d.message ==
         "question 's2' looks like a rewording of 's1' (a.yaml:3): score 1.00 (question 1.00, no answer to compare); "
-        "differs: 'the' here instead of nothing");
+        "differs: only in wording (the same subject words)");
   CHECK(d.hint == "merge them if they ask the same thing; if not, add 'distinct-from: [s1]' to question 's2'");
   REQUIRE(d.related.size() == 1);
   CHECK(d.related[0].where == SourceLocation{"a.yaml", 4, 15});
@@ -229,7 +248,8 @@ TEST_CASE("pair diagnostics say what differs and how to acknowledge") {
   auto json = pair_to_json(f, f.pairs[0]);
   CHECK(json.dump() ==
         R"({"a":{"id":"s1","file":"a.yaml","line":3},"b":{"id":"s2","file":"a.yaml","line":8},"score":1.0,"kind":"near",)"
-        R"("question_score":1.0,"answer_score":null,"only_in_a":[],"only_in_b":["the"]})");
+        R"("question_score":1.0,"answer_score":null,"same_answer":false,"only_in_a":[],"only_in_b":[],"follow_up_in_a":[],)"
+        R"("follow_up_in_b":[]})");
 }
 
 TEST_CASE("degenerate banks stay linear: thousands of copies and of one template") {
@@ -250,4 +270,27 @@ TEST_CASE("degenerate banks stay linear: thousands of copies and of one template
   }
   CHECK(exact == 2999);
   CHECK(all_pairs(f).size() == 2999);  // "item 7" and "item 8" differ in the word that matters
+}
+
+TEST_CASE("the explanation names the subject words and follow-ups that differ, never the frame") {
+  Findings f = with_real({{"gd", "What is gradient descent?", ""},
+                          {"sgd", "Can you explain stochastic gradient descent?", ""},
+                          {"smote", "What is SMOTE?", ""},
+                          {"smote-how", "Explain SMOTE. How does it create new samples?", ""}},
+                         {0.3, 3});
+  // The real bank asks "What is gradient descent?" too: whichever question "sgd" pairs with.
+  auto find = [&](const std::string& b) -> const Pair* {
+    for (const auto& p : f.pairs)
+      if (f.entries[p.b].question->id == b) return &p;
+    return nullptr;
+  };
+  const Pair* sgd = find("sgd");
+  const Pair* smote = find("smote-how");
+  REQUIRE(sgd);
+  REQUIRE(smote);
+  CHECK_THAT(pair_diagnostic(f, *sgd).message, Catch::EndsWith("differs: 'stochastic' only here"));
+  CHECK_THAT(pair_diagnostic(f, *smote).message, Catch::EndsWith("differs: a follow-up here ('create' 'new' 'samples')"));
+  // The subject word costs its full weight, the follow-up a tenth of it.
+  CHECK(sgd->score < 0.7);
+  CHECK(smote->score >= 0.7);
 }

@@ -29,32 +29,3 @@ TEST_CASE("exact_key applies NFKC and Unicode case folding") {
   CHECK(exact_key("41\xE2\x80\x93" "100") == "41 100");                           // en dash is punctuation
 }
 
-TEST_CASE("stem reduces inflections to one form") {
-  CHECK(stem("difference") == "differ");
-  CHECK(stem("differences") == "differ");
-  CHECK(stem("differ") == "differ");
-  CHECK(stem("works") == stem("work"));
-  CHECK(stem("learning") == stem("learned"));
-  CHECK(stem("probabilities") == "probability");
-  CHECK(stem("loss") == "loss");
-  CHECK(stem("analysis") == "analysis");
-  CHECK(stem("boxes") == "box");
-}
-
-TEST_CASE("words drops question stems and articles but keeps what is asked") {
-  using V = std::vector<std::string>;
-  CHECK(words("What is the silhouette score?") == V{"silhouette", "score"});
-  CHECK(words("Explain silhouette score.") == V{"silhouette", "score"});
-  CHECK(words("Define a silhouette score") == V{"silhouette", "score"});
-  CHECK(words("What is the difference between L1 and L2?") == V{"differ", "l1", "l2"});
-  CHECK(words("How do L1 and L2 differ?") == V{"how", "l1", "l2", "differ"});
-  CHECK(words("Why is dropout used?") == V{"why", "dropout", "used"});
-}
-
-TEST_CASE("word_hashes matches words") {
-  std::vector<std::uint64_t> hashes;
-  word_hashes("The differences between bagging and boosting", hashes);
-  std::vector<std::uint64_t> expected;
-  for (const auto& w : words("The differences between bagging and boosting")) expected.push_back(hash_word(w));
-  CHECK(hashes == expected);
-}

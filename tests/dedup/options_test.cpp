@@ -9,7 +9,7 @@ using nlohmann::json;
 
 TEST_CASE("settings come from the two rules' options, defaults otherwise") {
   dedup::Settings defaults = dedup::settings_from(nullptr, nullptr);
-  CHECK(defaults.threshold == 0.8);
+  CHECK(defaults.threshold == 0.7);
   CHECK(defaults.min_run == 3);
   dedup::Settings set = dedup::settings_from(json{{"threshold", 0.9}}, json{{"min-run", 5}});
   CHECK(set.threshold == 0.9);

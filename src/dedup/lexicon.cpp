@@ -1,0 +1,247 @@
+#include "dedup/lexicon.hpp"
+
+#include <algorithm>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "dedup/stemmer.hpp"
+
+namespace qbank::dedup {
+
+namespace {
+
+// Phrases in answers that state a synonym: "X, also called Y", "X (also known as Y)".
+constexpr std::string_view k_synonym_markers[] = {" also called ", " also known as ", " aka ", " a.k.a. ",
+                                                  " otherwise known as ", " sometimes called ", " or simply "};
+
+std::string stems_joined(const std::vector<std::string>& stems) {
+  std::string out;
+  for (const auto& s : stems) out += (out.empty() ? "" : "_") + s;
+  return out;
+}
+
+bool ascii_lower_word(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// The content words right before `end` (at most 3) and right after `start` (at most 4) of a
+// lowercase text, stopping at punctuation and at stop words.
+std::vector<std::string> words_before(std::string_view text, std::size_t end) {
+  std::vector<std::string> out;
+  std::size_t i = end;
+  while (out.size() < 3 && i > 0) {
+    std::size_t e = i;
+    while (e > 0 && text[e - 1] == ' ') --e;
+    if (e == 0 || !ascii_lower_word(text[e - 1])) break;
+    std::size_t s = e;
+    while (s > 0 && (ascii_lower_word(text[s - 1]) || text[s - 1] == '-')) --s;
+    std::string w(text.substr(s, e - s));
+    if (is_stop_word(w)) break;
+    out.insert(out.begin(), w);
+    i = s;
+  }
+  return out;
+}
+
+std::vector<std::string> words_after(std::string_view text, std::size_t start) {
+  std::vector<std::string> out;
+  std::size_t i = start;
+  bool first = true;
+  while (out.size() < 4 && i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t e = i;
+    while (e < text.size() && (ascii_lower_word(text[e]) || text[e] == '-')) ++e;
+    if (e == i) break;
+    std::string w(text.substr(i, e - i));
+    i = e;
+    if (first && (w == "the" || w == "a" || w == "an")) { first = false; continue; }
+    first = false;
+    if (is_stop_word(w)) break;
+    out.push_back(w);
+  }
+  return out;
+}
+
+std::vector<std::string> stems_of_words(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const auto& w : words)
+    for (const auto& clause : read_clauses(w))
+      for (const auto& word : clause) out.push_back(stem(word.text));
+  return out;
+}
+
+struct Learned {
+  std::unordered_set<std::string> whole_words;
+  std::vector<std::pair<std::vector<std::string>, std::string>> phrases;
+};
+
+void learn_acronyms(const std::vector<Clause>& clauses, Learned& out) {
+  std::set<std::string> present;
+  for (const auto& clause : clauses)
+    for (const auto& w : clause)
+      if (w.acronym) present.insert(w.text);
+  if (present.empty()) return;
+  std::vector<std::string_view> run;
+  for (const auto& clause : clauses) {
+    for (std::size_t i = 0; i < clause.size(); ++i) {
+      if (clause[i].acronym || is_stop_word(clause[i].text)) continue;
+      run.clear();
+      for (std::size_t n = 1; n <= 5 && i + n <= clause.size(); ++n) {
+        const Word& last = clause[i + n - 1];
+        if (last.acronym) break;
+        run.push_back(last.text);
+        if (n < 2 || is_stop_word(last.text)) continue;
+        for (const auto& acronym : present) {
+          if (acronym[0] != run[0][0] || !acronym_matches(acronym, run)) continue;
+          std::vector<std::string> stems;
+          for (auto w : run) stems.push_back(stem(w));
+          out.phrases.emplace_back(std::move(stems), acronym);
+        }
+      }
+    }
+  }
+}
+
+void learn_synonyms(std::string_view answer, Learned& out) {
+  // Most answers state none: a cheap look for the markers' key words first.
+  if (answer.find("also") == std::string_view::npos && answer.find("known as") == std::string_view::npos &&
+      answer.find("aka") == std::string_view::npos && answer.find("a.k.a") == std::string_view::npos &&
+      answer.find("or simply") == std::string_view::npos && answer.find("sometimes called") == std::string_view::npos)
+    return;
+  std::string lower;
+  lower.reserve(answer.size() + 1);
+  lower += ' ';
+  for (char c : answer) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : (c == '\n' ? ' ' : c);
+  for (const auto& marker : k_synonym_markers) {
+    for (std::size_t at = lower.find(marker); at != std::string::npos; at = lower.find(marker, at + 1)) {
+      std::size_t before = at;
+      while (before > 0 && (lower[before - 1] == ',' || lower[before - 1] == '(' || lower[before - 1] == ' ')) --before;
+      auto x = stems_of_words(words_before(lower, before));
+      auto y = stems_of_words(words_after(lower, at + marker.size()));
+      if (x.empty() || y.empty() || x.size() > 4 || y.size() > 4 || x == y) continue;
+      std::string canonical = stems_joined(std::min(x, y));
+      out.phrases.emplace_back(std::move(x), canonical);
+      out.phrases.emplace_back(std::move(y), canonical);
+    }
+  }
+}
+
+}  // namespace
+
+bool acronym_matches(std::string_view acronym, const std::vector<std::string_view>& words) {
+  if (words.size() < 2 || acronym.size() < words.size()) return false;
+  // Depth-first over the split points; acronyms are at most 6 letters, so this is tiny.
+  auto match = [&](auto&& self, std::size_t at, std::size_t word) -> bool {
+    if (word == words.size()) return at == acronym.size();
+    std::string_view w = words[word];
+    std::size_t left_for_rest = words.size() - word - 1;
+    for (std::size_t len = 1; len <= w.size() && at + len + left_for_rest <= acronym.size(); ++len) {
+      if (w[len - 1] != acronym[at + len - 1]) break;
+      if (self(self, at + len, word + 1)) return true;
+    }
+    return false;
+  };
+  return match(match, 0, 0);
+}
+
+void Lexicon::add_phrase(std::vector<std::string> stems, std::string canonical) {
+  auto& list = m_phrases[stems.front()];
+  for (auto& known : list) {
+    if (known.stems != stems) continue;
+    known.canonical = std::min(known.canonical, canonical);  // the same result whatever the order learned
+    return;
+  }
+  list.push_back({std::move(stems), std::move(canonical)});
+}
+
+void Lexicon::learn(const std::vector<Text>& texts) {
+  unsigned workers = texts.size() < 2000 ? 1 : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  std::vector<Learned> learned(workers);
+  auto work = [&](std::size_t begin, std::size_t end, unsigned worker) {
+    Learned& out = learned[worker];
+    std::vector<Clause> clauses;
+    for (std::size_t i = begin; i < end; ++i) {
+      const Text& text = texts[i];
+      clauses = read_clauses(text.question);
+      std::size_t question_clauses = clauses.size();
+      bool has_acronym = false;
+      for (const auto& c : clauses)
+        for (const auto& w : c) has_acronym |= w.acronym;
+      // Answers are long: read whole only those in the sample (for compounds) and those whose
+      // question has an acronym (its expansion may be in the answer). Elsewhere only the answer's
+      // acronyms are picked out, for the question's own words to match.
+      if (text.answer_in_sample || has_acronym) {
+        auto answer = read_clauses(text.answer);
+        clauses.insert(clauses.end(), std::make_move_iterator(answer.begin()), std::make_move_iterator(answer.end()));
+      } else if (Clause acronyms = acronyms_in(text.answer); !acronyms.empty()) {
+        clauses.push_back(std::move(acronyms));
+      }
+      std::size_t taught = text.answer_in_sample ? clauses.size() : question_clauses;
+      for (std::size_t c = 0; c < taught; ++c)
+        for (const auto& w : clauses[c])
+          if (!w.acronym && !is_stop_word(w.text)) out.whole_words.insert(stem(w.text));
+      learn_acronyms(clauses, out);
+      learn_synonyms(text.answer, out);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, texts.size() * w / workers, texts.size() * (w + 1) / workers, w);
+  work(0, texts.size() / workers, 0);
+  for (auto& t : threads) t.join();
+  for (auto& part : learned) {
+    if (m_whole_words.empty()) m_whole_words = std::move(part.whole_words);
+    else m_whole_words.insert(part.whole_words.begin(), part.whole_words.end());
+    for (auto& [stems, canonical] : part.phrases) add_phrase(std::move(stems), std::move(canonical));
+  }
+  // Longest phrase first, then a fixed order: replacement is greedy and deterministic.
+  for (auto& [first, list] : m_phrases)
+    std::sort(list.begin(), list.end(), [](const Phrase& x, const Phrase& y) {
+      return x.stems.size() != y.stems.size() ? x.stems.size() > y.stems.size() : x.stems < y.stems;
+    });
+}
+
+std::size_t Lexicon::phrase_count() const {
+  std::size_t n = 0;
+  for (const auto& [first, list] : m_phrases) n += list.size();
+  return n;
+}
+
+void Lexicon::terms(const Clause& clause, std::vector<Term>& out) const {
+  out.clear();
+  std::string joined;
+  for (std::size_t i = 0; i < clause.size(); ++i) {
+    const Word& w = clause[i];
+    if (i + 1 < clause.size() && !w.acronym && !clause[i + 1].acronym && !is_stop_word(w.text) && !is_stop_word(clause[i + 1].text)) {
+      joined.assign(w.text).append(clause[i + 1].text);
+      std::string s = stem(joined);
+      if (m_whole_words.count(s)) {
+        out.push_back({std::move(s), i, 2});
+        ++i;
+        continue;
+      }
+    }
+    out.push_back({w.acronym ? w.text : stem(w.text), i, 1});
+  }
+  if (m_phrases.empty()) return;
+  std::vector<Term> replaced;
+  for (std::size_t i = 0; i < out.size();) {
+    bool done = false;
+    if (auto it = m_phrases.find(out[i].stem); it != m_phrases.end()) {
+      for (const auto& phrase : it->second) {
+        std::size_t n = phrase.stems.size();
+        if (i + n > out.size()) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < n && same; ++k) same = out[i + k].stem == phrase.stems[k];
+        if (!same) continue;
+        std::size_t words = out[i + n - 1].first + out[i + n - 1].count - out[i].first;
+        replaced.push_back({phrase.canonical, out[i].first, words});
+        i += n;
+        done = true;
+        break;
+      }
+    }
+    if (!done) replaced.push_back(std::move(out[i++]));
+  }
+  out = std::move(replaced);
+}
+
+}  // namespace qbank::dedup

@@ -1,0 +1,57 @@
+// What a bank teaches about its own words, learned before questions are compared:
+// - compounds: "trade off" is "tradeoff" when the bank also writes "tradeoff" (or "trade-off");
+// - acronyms: "SVM" is "support vector machine" when one question and its answer hold both
+//   (the letters are the words' initials, or their first letters: "ReLU" = "rectified linear
+//   unit");
+// - synonyms an answer states: "The step size, also called the learning rate, ...".
+// A term is then one stem or one canonical phrase, so both spellings weigh as one word.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "dedup/words.hpp"
+
+namespace qbank::dedup {
+
+// One term of a clause: a stem, or a phrase's canonical form; `first`/`count` are its words.
+struct Term {
+  std::string stem;
+  std::size_t first = 0, count = 1;
+};
+
+class Lexicon {
+ public:
+  struct Text {
+    std::string_view question, answer;
+    bool answer_in_sample = true;  // whether the answer's plain words teach compounds
+  };
+  // Learns from every question, and from the answers: all of them for acronyms and stated
+  // synonyms, those in the sample for compounds. Runs on up to two threads.
+  void learn(const std::vector<Text>& texts);
+
+  // The terms of a clause, with compounds joined and phrases replaced (longest first).
+  void terms(const Clause& clause, std::vector<Term>& out) const;
+
+  std::size_t phrase_count() const;
+
+ private:
+  struct Phrase {
+    std::vector<std::string> stems;
+    std::string canonical;
+  };
+  void add_phrase(std::vector<std::string> stems, std::string canonical);
+
+  std::unordered_set<std::string> m_whole_words;  // stems of words written as one word
+  std::unordered_map<std::string, std::vector<Phrase>> m_phrases;  // by first stem
+};
+
+// Whether an acronym's letters can be split, in order, into non-empty prefixes of the words:
+// "svm" / support vector machine, "relu" / rectified linear unit. At least two words.
+bool acronym_matches(std::string_view acronym, const std::vector<std::string_view>& words);
+
+}  // namespace qbank::dedup

@@ -1,0 +1,325 @@
+#include "dedup/words.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <iterator>
+#include <unordered_set>
+
+#include <utf8proc.h>
+
+#include "core/text.hpp"
+#include "dedup/stemmer.hpp"
+
+namespace qbank::dedup {
+
+namespace {
+
+// Word lists. Stop words and pronouns are compared as written; the rest by their stems, so
+// "explained", "needed" and "models" count as "explain", "need" and "model".
+constexpr std::string_view k_stop_words[] = {
+    "a", "about", "an", "and", "any", "are", "as", "at", "be", "been", "being", "between", "briefly", "by",
+    "can", "could", "define", "describe", "detail", "did", "do", "does", "explain", "for", "from", "give",
+    "had", "has", "have", "i", "in", "into", "is", "it", "its", "may", "me", "might", "must", "my", "of",
+    "on", "or", "our", "please", "shall", "should", "some", "tell", "that", "the", "their", "them", "there",
+    "these", "they", "this", "those", "to", "us", "versus", "vs", "was", "we", "what", "whats", "which", "who",
+    "whom", "whose", "will", "with", "would", "you", "your", "s"};
+constexpr std::string_view k_frame_words[] = {"describe", "discuss", "elaborate", "explain", "know", "meant", "notion",
+                                              "outline", "overview", "perform", "summarize", "understand", "what", "who"};
+constexpr std::string_view k_interrogatives[] = {"how", "when", "where", "which", "why"};
+constexpr std::string_view k_pronouns[] = {"it", "its", "one", "their", "them", "these", "they", "this", "those"};
+constexpr std::string_view k_follow_up_words[] = {
+    "address", "advantage", "application", "apply", "benefit", "con", "disadvantage", "drawback", "goal", "help",
+    "important", "importance", "matter", "necessary", "need", "pro", "problem", "purpose", "solve", "use", "useful",
+    "usefulness", "work"};
+constexpr std::string_view k_generic_nouns[] = {"algorithm", "approach", "architecture", "concept", "framework", "function",
+                                                "idea", "measure", "method", "metric", "model", "network", "problem",
+                                                "procedure", "process", "score", "strategy", "system", "technique",
+                                                "term", "tool"};
+
+template <std::size_t N>
+bool in(const std::string_view (&list)[N], std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+// Every word of the text passes through this test: a hash set, not a scan of the list.
+bool in_stop_words(std::string_view word) {
+  static const std::unordered_set<std::string_view> set(std::begin(k_stop_words), std::end(k_stop_words));
+  return word.size() <= 8 && set.count(word) > 0;
+}
+
+// The stems of a word list, made once.
+template <std::size_t N>
+std::unordered_set<std::string> stems_of(const std::string_view (&list)[N]) {
+  std::unordered_set<std::string> out;
+  for (auto w : list) out.insert(stem(w));
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) { return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix; }
+
+// British -> American spelling, on whole lowercase words. Each rule keeps a stem of at least three
+// letters, so short words ("rise", "wise") stay.
+void americanize(std::string& w) {
+  struct Rule {
+    std::string_view from, to;
+  };
+  static constexpr Rule k_rules[] = {{"isations", "izations"}, {"isation", "ization"}, {"isers", "izers"}, {"ising", "izing"},
+                                     {"iser", "izer"},         {"ised", "ized"},       {"ises", "izes"},   {"ise", "ize"},
+                                     {"ysing", "yzing"},       {"ysed", "yzed"},       {"yse", "yze"}};
+  if (w.size() >= 5) {
+    for (const auto& rule : k_rules) {
+      if (ends_with(w, rule.from) && w.size() - rule.from.size() >= 3) {
+        w.replace(w.size() - rule.from.size(), rule.from.size(), rule.to);
+        return;
+      }
+    }
+  }
+  if (w.size() >= 6 && ends_with(w, "our")) w.replace(w.size() - 3, 3, "or");        // behaviour, colour
+  else if (w.size() >= 7 && ends_with(w, "ours")) w.replace(w.size() - 4, 4, "ors");
+  else if (w.size() >= 8 && ends_with(w, "elling")) w.replace(w.size() - 6, 6, "eling");  // modelling
+  else if (w.size() >= 7 && ends_with(w, "elled")) w.replace(w.size() - 5, 5, "eled");    // labelled
+  else if (w.size() >= 5 && ends_with(w, "tre")) w.replace(w.size() - 3, 3, "ter");       // centre
+}
+
+std::string_view roman_value(std::string_view w) {
+  if (w == "i") return "1";
+  if (w == "ii") return "2";
+  if (w == "iii") return "3";
+  if (w == "iv") return "4";
+  return {};
+}
+
+bool is_auxiliary(std::string_view w) {
+  return w == "do" || w == "does" || w == "did" || w == "should" || w == "would" || w == "could" || w == "can" || w == "will" ||
+         w == "am" || w == "have" || w == "shall" || w == "may" || w == "might" || w == "must";
+}
+
+// A token of the text before clause splitting.
+struct Token {
+  enum Kind { word, comma, end } kind = word;
+  std::string original;   // as written (NFKC), for the acronym test
+  char joiner = 0;        // '-' or '/' when glued to the previous word by it
+};
+
+bool is_word_char(utf8proc_int32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  auto c = utf8proc_category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;  // letters, marks, numbers
+}
+
+std::string lower(std::string_view word) {
+  bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) return text::fold_case_nfkc(word);
+  std::string out(word);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+// Splits NFKC text into words, commas and clause ends; expands contractions.
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  std::size_t i = 0, n = text.size();
+  auto next_cp = [&](std::size_t at, utf8proc_int32_t& cp) -> std::size_t {
+    if (at >= n) return 0;
+    auto len = utf8proc_iterate(data + at, static_cast<utf8proc_ssize_t>(n - at), &cp);
+    if (len <= 0) { cp = -1; return 1; }
+    return static_cast<std::size_t>(len);
+  };
+  char pending_joiner = 0;
+  std::size_t word_end = std::string_view::npos;  // where the last word ended
+  while (i < n) {
+    utf8proc_int32_t cp = 0;
+    std::size_t len = next_cp(i, cp);
+    if (is_word_char(cp)) {
+      std::size_t start = i;
+      while (i < n) {
+        std::size_t l = next_cp(i, cp);
+        if (!is_word_char(cp)) break;
+        i += l;
+      }
+      Token t;
+      t.original.assign(text.substr(start, i - start));
+      t.joiner = pending_joiner;
+      pending_joiner = 0;
+      // A contraction or possessive: an apostrophe followed by letters.
+      utf8proc_int32_t ap = 0;
+      std::size_t al = next_cp(i, ap);
+      if (ap == '\'' || ap == 0x2019) {
+        std::size_t s = i + al, e = s;
+        while (e < n && ((text[e] >= 'a' && text[e] <= 'z') || (text[e] >= 'A' && text[e] <= 'Z'))) ++e;
+        if (e > s && e - s <= 2) {
+          std::string base = lower(t.original);
+          std::string suffix = lower(text.substr(s, e - s));
+          std::string_view expansion;
+          if (suffix == "s") {
+            if (base == "what" || base == "it" || base == "that" || base == "there" || base == "who" || base == "how" ||
+                base == "where" || base == "here" || base == "he" || base == "she")
+              expansion = "is";
+          } else if (suffix == "t" && !base.empty() && base.back() == 'n') {
+            if (base == "won") t.original = "will";
+            else if (base != "can") t.original.pop_back();
+            expansion = "not";
+          } else if (suffix == "re") expansion = "are";
+          else if (suffix == "ve") expansion = "have";
+          else if (suffix == "ll") expansion = "will";
+          else if (suffix == "d") expansion = "would";
+          else if (suffix == "m") expansion = "am";
+          if (!suffix.empty() && (suffix == "s" || !expansion.empty())) {
+            tokens.push_back(std::move(t));
+            if (!expansion.empty()) tokens.push_back({Token::word, std::string(expansion), 0});
+            i = e;
+            word_end = i;
+            continue;
+          }
+        }
+      }
+      tokens.push_back(std::move(t));
+      word_end = i;
+      continue;
+    }
+    // Punctuation between words.
+    char c = cp >= 0 && cp < 0x80 ? static_cast<char>(cp) : 0;
+    utf8proc_int32_t after = 0;
+    next_cp(i + len, after);
+    bool word_before = word_end == i;
+    if ((c == '-' || c == '/' || cp == 0x2010 || cp == 0x2011) && word_before && is_word_char(after)) pending_joiner = c == '/' ? '/' : '-';
+    else if (c == '?' || c == '!' || c == ';' || c == ':') tokens.push_back({Token::end, {}, 0});
+    else if (c == '.' && !(is_word_char(after) && word_before)) tokens.push_back({Token::end, {}, 0});
+    else if (c == ',') tokens.push_back({Token::comma, {}, 0});
+    i += len;
+  }
+  return tokens;
+}
+
+bool is_wh(std::string_view w) {
+  return w == "how" || w == "why" || w == "what" || w == "when" || w == "where" || w == "which" || w == "who" || w == "whats";
+}
+
+}  // namespace
+
+bool acronym_shape(std::string_view original, std::string& core_lower) {
+  // Two or more capitals in 2-6 characters ("SVM", "ReLU"), not starting with a digit; a
+  // trailing lowercase "s" is a plural ("CNNs").
+  std::string_view core = original;
+  if (core.size() > 2 && core.back() == 's') core.remove_suffix(1);
+  if (core.size() < 2 || core.size() > 6 || !((core[0] >= 'A' && core[0] <= 'Z') || (core[0] >= 'a' && core[0] <= 'z'))) return false;
+  int capitals = 0;
+  for (char c : core) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    capitals += c >= 'A' && c <= 'Z';
+  }
+  if (capitals < 2) return false;
+  core_lower = lower(core);
+  return roman_value(core_lower).empty();  // "Type II" is a numeral
+}
+
+Clause acronyms_in(std::string_view text) {
+  Clause out;
+  std::string core;
+  for (std::size_t i = 0; i < text.size();) {
+    auto word_char = [&](std::size_t k) { char c = text[k]; return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    if (!word_char(i)) { ++i; continue; }
+    std::size_t start = i;
+    while (i < text.size() && word_char(i)) ++i;
+    if (i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true});
+  }
+  return out;
+}
+
+namespace {
+
+}  // namespace
+
+std::vector<Clause> read_clauses(std::string_view input) {
+  std::string normalized;
+  bool ascii = std::all_of(input.begin(), input.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {  // NFKC without case folding: capitals still tell acronyms
+    utf8proc_uint8_t* mapped = nullptr;
+    auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+    auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(input.data()), static_cast<utf8proc_ssize_t>(input.size()),
+                               &mapped, options);
+    if (length >= 0) normalized.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    else normalized.assign(input);
+    std::free(mapped);
+    input = normalized;
+  }
+  std::vector<Token> tokens = tokenize(input);
+  // Join single-character compounds: k-means, A/B, p-value, t-SNE.
+  std::vector<Token> joined;
+  for (auto& t : tokens) {
+    if (t.kind == Token::word && t.joiner && !joined.empty() && joined.back().kind == Token::word) {
+      auto chars = [](const std::string& s) { return utf8proc_ssize_t(s.size()); };
+      if (chars(t.original) == 1 || chars(joined.back().original) == 1) {
+        joined.back().original += t.original;
+        continue;
+      }
+    }
+    joined.push_back(std::move(t));
+  }
+  std::vector<Clause> clauses(1);
+  for (std::size_t k = 0; k < joined.size(); ++k) {
+    const Token& t = joined[k];
+    auto next_word = [&](std::size_t at) -> std::string {
+      return at < joined.size() && joined[at].kind == Token::word ? lower(joined[at].original) : std::string();
+    };
+    if (t.kind == Token::end) {
+      if (!clauses.back().empty()) clauses.emplace_back();
+      continue;
+    }
+    if (t.kind == Token::comma) {
+      std::string w = next_word(k + 1);
+      if (w == "and" || w == "or" || w == "but") {
+        if (!clauses.back().empty()) clauses.emplace_back();
+        ++k;
+      } else if (is_wh(w) && !clauses.back().empty()) {
+        clauses.emplace_back();
+      }
+      continue;
+    }
+    Word word;
+    std::string core;
+    if (acronym_shape(t.original, core)) {
+      word.acronym = true;
+      word.text = std::move(core);
+    } else {
+      word.text = lower(t.original);
+    }
+    if ((word.text == "and" || word.text == "or") && is_wh(next_word(k + 1)) && !clauses.back().empty()) {
+      clauses.emplace_back();
+      continue;
+    }
+    if (!word.acronym) {
+      americanize(word.text);
+      auto roman = roman_value(word.text);
+      const Clause& current = clauses.back();
+      if (!roman.empty() && !current.empty()) {
+        const std::string& prev = current.back().text;
+        if (word.text != "i" || (!is_stop_word(prev) && !is_auxiliary(prev))) word.text = std::string(roman);
+      }
+    }
+    clauses.back().push_back(std::move(word));
+  }
+  if (clauses.back().empty()) clauses.pop_back();
+  return clauses;
+}
+
+bool is_stop_word(std::string_view word) { return in_stop_words(word); }
+bool is_interrogative(std::string_view word) { return in(k_interrogatives, word); }
+bool is_pronoun(std::string_view word) { return in(k_pronouns, word); }
+bool is_frame_stem(const std::string& stem) {
+  static const auto stems = stems_of(k_frame_words);
+  return stems.count(stem) > 0;
+}
+bool is_follow_up_stem(const std::string& stem) {
+  static const auto stems = stems_of(k_follow_up_words);
+  return stems.count(stem) > 0;
+}
+bool is_generic_stem(const std::string& stem) {
+  static const auto stems = stems_of(k_generic_nouns);
+  return stems.count(stem) > 0;
+}
+
+}  // namespace qbank::dedup

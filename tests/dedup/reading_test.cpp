@@ -1,0 +1,136 @@
+// How the finder reads a question (words.hpp), what the lexicon learns from a bank (lexicon.hpp)
+// and the stemmer: each rule with a case that breaks if the rule does.
+#include <catch2/catch.hpp>
+
+#include "dedup/lexicon.hpp"
+#include "dedup/stemmer.hpp"
+#include "dedup/words.hpp"
+
+using namespace qbank::dedup;
+
+namespace {
+
+// The clauses as text: words joined by spaces, clauses by " | ", acronyms in capitals.
+std::string read(std::string_view text) {
+  std::string out;
+  for (const auto& clause : read_clauses(text)) {
+    if (!out.empty()) out += " | ";
+    std::string words;
+    for (const auto& w : clause) {
+      std::string t = w.text;
+      if (w.acronym)
+        for (char& c : t) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+      words += (words.empty() ? "" : " ") + t;
+    }
+    out += words;
+  }
+  return out;
+}
+
+std::string terms_of(const Lexicon& lexicon, std::string_view text) {
+  std::string out;
+  std::vector<Term> terms;
+  for (const auto& clause : read_clauses(text)) {
+    lexicon.terms(clause, terms);
+    for (const auto& t : terms) out += (out.empty() ? "" : " ") + t.stem;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("contractions are expanded and possessives dropped") {
+  CHECK(read("What's an SVM?") == "what is an SVM");
+  CHECK(read("Why doesn't it converge?") == "why does not it converge");
+  CHECK(read("Why can't we use it?") == "why can not we use it");
+  CHECK(read("What is Bayes' theorem?") == "what is bayes theorem");
+  CHECK(read("What is the model's bias?") == "what is the model bias");
+  CHECK(read("What\xE2\x80\x99s ReLU?") == "what is RELU");  // a typographic apostrophe
+}
+
+TEST_CASE("a hyphen or slash joins a single character and separates words") {
+  CHECK(read("k-means and t-SNE") == "kmeans and TSNE");  // "tSNE": two capitals, an acronym
+  CHECK(read("A/B testing of a p-value") == "AB testing of a pvalue");
+  CHECK(read("the bias/variance trade-off") == "the bias variance trade off");
+  CHECK(read("41-100") == "41 100");
+}
+
+TEST_CASE("British spellings become American, Roman numerals after a word become digits") {
+  CHECK(read("optimiser regularisation modelling behaviour centre analyse") ==
+        "optimizer regularization modeling behavior center analyze");
+  CHECK(read("rise wise our") == "rise wise our");  // too short to be a spelling variant
+  CHECK(read("What is a Type I error? Type II?") == "what is a type 1 error | type 2");
+  CHECK(read("How do I choose k?") == "how do i choose k");  // "I" after an auxiliary is the pronoun
+}
+
+TEST_CASE("clauses split at sentence ends and at a second question") {
+  CHECK(read("What is dropout? How does it work?") == "what is dropout | how does it work");
+  CHECK(read("What is early stopping, and why does it reduce overfitting?") ==
+        "what is early stopping | why does it reduce overfitting");
+  CHECK(read("What is an autoencoder and what can it be used for?") == "what is an autoencoder | what can it be used for");
+  CHECK(read("Compare bagging and boosting.") == "compare bagging and boosting");  // "and" inside one question
+  CHECK(read("Is 0.5 a good threshold?") == "is 0 5 a good threshold");         // a decimal point ends nothing
+}
+
+TEST_CASE("words with two or more capitals are acronyms, a plural s dropped") {
+  auto clauses = read_clauses("CNNs and ReLU vs Adam in PyTorch");
+  REQUIRE(clauses.size() == 1);
+  CHECK(read("CNNs and ReLU vs Adam") == "CNN and RELU vs adam");
+  CHECK(read("PyTorch and IID") == "pytorch and IID");  // longer than six letters: a name, not an acronym
+}
+
+TEST_CASE("stop words, interrogatives and word lists") {
+  CHECK(is_stop_word("the"));
+  CHECK_FALSE(is_stop_word("not"));
+  CHECK(is_interrogative("why"));
+  CHECK(is_frame_stem(stem("explained")));
+  CHECK(is_follow_up_stem(stem("needed")));
+  CHECK(is_generic_stem(stem("models")));
+  CHECK_FALSE(is_generic_stem(stem("types")));
+}
+
+TEST_CASE("the Snowball stemmer reduces inflections and derivations to one stem") {
+  CHECK(stem("differences") == stem("differ"));
+  CHECK(stem("hyperparameters") == stem("hyperparameter"));
+  CHECK(stem("trained") == stem("training"));
+  CHECK(stem("recall") != stem("precision"));
+}
+
+TEST_CASE("acronyms match the initials or first letters of words") {
+  using V = std::vector<std::string_view>;
+  CHECK(acronym_matches("svm", V{"support", "vector", "machine"}));
+  CHECK(acronym_matches("relu", V{"rectified", "linear", "unit"}));
+  CHECK(acronym_matches("lstm", V{"long", "short", "term", "memory"}));
+  CHECK_FALSE(acronym_matches("svm", V{"support", "machine"}));
+  CHECK_FALSE(acronym_matches("pca", V{"principal", "analysis"}));
+  CHECK_FALSE(acronym_matches("gan", V{"neural", "network"}));
+  CHECK_FALSE(acronym_matches("ab", V{"absolute"}));  // one word is not an expansion
+}
+
+TEST_CASE("the lexicon learns compounds the bank writes as one word") {
+  Lexicon lexicon;
+  lexicon.learn({{"What is the bias-variance tradeoff?", "", true}, {"Why tune hyper-parameters?", "Every hyperparameter matters.", true}});
+  CHECK(terms_of(lexicon, "the trade-off") == "the tradeoff");
+  CHECK(terms_of(lexicon, "hyper parameters") == stem("hyperparameters"));
+  Lexicon none;
+  none.learn({{"What is a trade-off?", "", true}});
+  CHECK(terms_of(none, "the trade-off") == "the trade off");  // never written as one word: stays two
+}
+
+TEST_CASE("the lexicon learns an acronym where one question and its answer hold both") {
+  Lexicon lexicon;
+  lexicon.learn({{"What's an SVM?", "A support vector machine finds the widest margin.", true},
+                 {"What is ReLU?", "ReLU, the rectified linear unit, outputs max(0, x).", true},
+                 {"What is a GAN?", "Two neural networks, a generator and a discriminator.", true}});
+  CHECK(terms_of(lexicon, "What is a support vector machine?") == "what is a svm");
+  CHECK(terms_of(lexicon, "rectified linear units") == "relu");
+  CHECK(terms_of(lexicon, "generative adversarial network") == "generat adversari network");  // never spelled out together
+  CHECK(lexicon.phrase_count() == 2);
+}
+
+TEST_CASE("the lexicon learns synonyms an answer states") {
+  Lexicon lexicon;
+  lexicon.learn({{"What is the step size?", "The step size, also called the learning rate, scales the gradient.", true}});
+  CHECK(terms_of(lexicon, "learning rate") == terms_of(lexicon, "step size"));
+  CHECK(terms_of(lexicon, "learning curve") == "learn curv");
+}
