@@ -14,6 +14,7 @@ const std::array k_commands{
     Command{"links", "Check every resource URL and write a dead-link report", configure_links},
     Command{"export", "Export a bank to Anki (.apkg or text), CSV or Markdown", configure_export},
     Command{"rules", "List the lint rules, or show one rule's documentation", configure_rules},
+    Command{"help", "Show the help of qbank or of one command", configure_help},
 };
 
 }  // namespace

@@ -10,5 +10,6 @@ Runner configure_dedup(CLI::App& command);
 Runner configure_links(CLI::App& command);
 Runner configure_export(CLI::App& command);
 Runner configure_rules(CLI::App& command);
+Runner configure_help(CLI::App& command);
 
 }  // namespace qbank::cli

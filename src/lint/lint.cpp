@@ -85,7 +85,7 @@ std::vector<std::string> known_rule_ids() {
 std::vector<output::RuleInfo> rule_infos() {
   std::vector<output::RuleInfo> infos;
   for (const auto& rule : rules::all_rules())
-    infos.push_back({std::string(rule.id), std::string(rule.summary), rule.default_severity});
+    infos.push_back({std::string(rule.id), std::string(rule.summary), rule.default_severity, std::string(rule.doc)});
   return infos;
 }
 

@@ -99,8 +99,13 @@ TEST_CASE("reports: json fields, markdown grouping, diagnostics per reference, e
   run.results.push_back({{"https://a.org/fine", {{"a.yaml", 6, 7}}}, Outcome{Verdict::ok, 200, "", 1, 20, "HTTP 200"}});
   run.requests = 7;
 
-  auto json = nlohmann::json::parse(render_json(run, {2, 10}));
+  auto json = nlohmann::json::parse(render_json(run, {2, 10}, link_diagnostics(run.results)));
   REQUIRE(json["links"].size() == 4);
+  CHECK(json["links"][0]["rule"] == "dead-link");
+  CHECK(json["links"][3]["rule"].is_null());
+  REQUIRE(json["diagnostics"].size() == 4);  // one per reference of each problem URL
+  CHECK(json["diagnostics"][0]["rule"] == "dead-link");
+  CHECK(json["summary"]["errors"] == 2);
   const auto& dead = json["links"][0];
   CHECK(dead["url"] == "https://a.org/dead");
   CHECK(dead["status"] == "dead");
