@@ -25,7 +25,7 @@ std::string quote_field(std::string_view text) {
 }
 }  // namespace
 
-void write_anki_text(const bank::Bank& bank, const ExportOptions&, const std::filesystem::path& tmp_path) {
+ExportReport write_anki_text(const bank::Bank& bank, const ExportOptions&, const std::filesystem::path& tmp_path) {
   anki::AnkiDeck deck = anki::build_notes(bank);
   TextFile file(tmp_path);
   // Columns: 1 GUID, 2 deck, 3.. the note type's fields in order, last the tags.
@@ -50,6 +50,7 @@ void write_anki_text(const bank::Bank& bank, const ExportOptions&, const std::fi
     file.write(text);
   }
   file.close();
+  return {deck.notes.size(), "notes", deck.section_decks.size(), "decks", std::nullopt, deck.left_out};
 }
 
 }  // namespace qbank::exporters

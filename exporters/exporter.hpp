@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "bank/model.hpp"
 
@@ -24,21 +26,35 @@ struct ExportOptions {
   bool raw = false;  // csv: no formula-injection neutralisation
 };
 
+// What an export wrote, for the one summary line `qbank export` prints:
+// "wrote out/deck.apkg: 100 notes in 5 decks (3 changed since --previous)".
+struct ExportReport {
+  std::size_t items = 0;        // notes, rows or questions
+  std::string_view item_word;   // plural: "notes", "rows", "questions"
+  std::size_t groups = 0;       // decks or sections
+  std::string_view group_word;  // plural: "decks", "sections"
+  std::optional<std::size_t> changed;  // anki with --previous: notes new or changed since then
+  std::vector<std::string> left_out;   // what the bank has but the output does not, and why
+};
+
 struct Exporter {
   std::string_view name;
   std::string_view extension;
   std::string_view summary;
-  void (*write)(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path);
-  bool binary = false;  // not meant for a terminal (still streamable with -o -)
+  ExportReport (*write)(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path);
+  bool binary = false;         // never written to a terminal (-o - into a pipe or file is fine)
+  std::string_view alias;      // another name `qbank export` accepts ("apkg", "md"); may be empty
+  bool uses_previous = false;  // --previous means something to it
 };
 
 std::span<const Exporter> all_exporters();
+// By name or alias; nullptr when unknown.
 const Exporter* find_exporter(std::string_view name);
 
 // The individual formats (registry.cpp lists them).
-void write_anki(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path);
-void write_anki_text(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path);
-void write_csv(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path);
-void write_markdown(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path);
+ExportReport write_anki(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path);
+ExportReport write_anki_text(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path);
+ExportReport write_csv(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path);
+ExportReport write_markdown(const bank::Bank& bank, const ExportOptions& options, const std::filesystem::path& tmp_path);
 
 }  // namespace qbank::exporters

@@ -1,29 +1,44 @@
 // `qbank export markdown`: the bank as one readable document: title, description, a table of
-// contents, one `##` per section and one `###` per question whose text is the question id, so
-// its anchor (#<id>) is stable across edits of the wording. Written to pass markdownlint's
-// default rules (see markdown_text.hpp for what that takes).
+// contents, one `##` per section and one `###` per question whose text is the question
+// itself, with an `<a id="<question id>">` anchor before it, so links to #<id> are stable
+// across edits of the wording. All author text goes through cmark-gfm's syntax tree
+// (markdown_render.hpp): raw HTML and script links cannot get into the document, and a heading
+// inside an answer is moved below the question's level. Written to pass markdownlint's
+// default rules, with `<a>` allowed for those anchors (MD033).
 #include <fmt/format.h>
 
 #include "core/text.hpp"
 #include "exporters/exporter.hpp"
+#include "exporters/markdown_render.hpp"
 #include "exporters/markdown_text.hpp"
 #include "exporters/text_file.hpp"
 
 namespace qbank::exporters {
 
 namespace {
-using markdown::reflow;
+using markdown::escape_text;
+using markdown::render;
 
 std::string title_of(const bank::Bank& bank) { return bank.info.title.empty() ? bank.deck_name() : bank.info.title; }
 
+// A URL inside `<…>`: what would end it or break the line is percent-encoded.
+std::string bracketed_url(std::string_view url) {
+  std::string out = "<";
+  for (char c : url) {
+    if (c == '<' || c == '>' || c == ' ' || static_cast<unsigned char>(c) < 0x20)
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else
+      out += c;
+  }
+  return out + ">";
+}
+
 std::string resource_line(const bank::Resource& resource) {
-  std::string label = resource.title.empty() ? resource.url : resource.title;
-  // Brackets in a title would end the link text early.
-  for (char& c : label)
-    if (c == '[' || c == ']') c = c == '[' ? '(' : ')';
-  std::string line = fmt::format("- [{}](<{}>)", label, resource.url);
-  if (!resource.description.empty()) line += ": " + std::string(text::trim(resource.description));
-  return reflow(line);
+  std::string label = escape_text(resource.title.empty() ? resource.url : resource.title);
+  std::string line = markdown::safe_url(resource.url) ? fmt::format("- [{}]({})", label, bracketed_url(resource.url))
+                                                      : "- " + label;
+  if (!text::trim(resource.description).empty()) line += ": " + escape_text(resource.description);
+  return render(line);
 }
 
 std::string resources_block(const std::vector<bank::Resource>& resources) {
@@ -33,13 +48,63 @@ std::string resources_block(const std::vector<bank::Resource>& resources) {
 }
 
 std::string question_count(std::size_t n) { return fmt::format("{} question{}", n, n == 1 ? "" : "s"); }
+
+// The anchors GitHub gives the headings of a rendered block (lines starting with '#', outside
+// code fences), handed out in document order so later duplicates get their -1, -2.
+void add_heading_anchors(std::string_view block, markdown::Anchors& anchors) {
+  std::string_view fence;
+  for (std::size_t at = 0; at < block.size();) {
+    std::size_t end = std::min(block.find('\n', at), block.size());
+    std::string_view line = block.substr(at, end - at);
+    at = end + 1;
+    std::string_view trimmed = text::trim(line);
+    if (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+      if (fence.empty()) fence = trimmed.substr(0, 3);
+      else if (trimmed.substr(0, 3) == fence) fence = {};
+      continue;
+    }
+    if (fence.empty() && line.starts_with('#')) anchors.add(line.substr(line.find_first_not_of('#')));
+  }
+}
+
+std::string question_block(const bank::Question& question, markdown::Anchors& anchors) {
+  // The question's first paragraph is its heading; the rest of it (code, a list) follows.
+  markdown::RenderOptions as_heading;
+  as_heading.first_paragraph_heading = 3;
+  std::string text = render(question.question, as_heading);
+  if (!text.starts_with("### ")) text = "### " + escape_text(question.id) + (text.empty() ? "" : "\n\n" + text);
+  std::string out = fmt::format("<a id=\"{}\"></a>\n\n", markdown::slug(question.id));
+  std::string answer = render(question.answer);
+  add_heading_anchors(text, anchors);
+  add_heading_anchors(answer, anchors);
+  out += text + "\n\n**Answer:**\n\n" + answer + "\n\n";
+  std::string meta;
+  if (!question.difficulty.empty()) meta += "Difficulty: " + escape_text(question.difficulty) + ".";
+  if (!question.tags.empty()) {
+    meta += meta.empty() ? "Tags:" : " Tags:";
+    for (std::size_t i = 0; i < question.tags.size(); ++i) {
+      const std::string& tag = question.tags[i];
+      // A code span shows its text as it is; a tag that could end one is escaped text instead.
+      bool plain = tag.find_first_of("`\n") != std::string::npos || tag.empty();
+      meta += (i ? ", " : " ") + (plain ? escape_text(tag) : "`" + tag + "`");
+    }
+    meta += ".";
+  }
+  if (!meta.empty()) out += render(meta) + "\n\n";
+  if (!question.resources.empty()) out += "Resources:\n\n" + resources_block(question.resources) + "\n";
+  return out;
+}
 }  // namespace
 
-void write_markdown(const bank::Bank& bank, const ExportOptions&, const std::filesystem::path& tmp_path) {
+ExportReport write_markdown(const bank::Bank& bank, const ExportOptions&, const std::filesystem::path& tmp_path) {
   markdown::Anchors anchors;
-  std::string out = "# " + title_of(bank) + "\n\n";
+  std::string out = "# " + escape_text(title_of(bank)) + "\n\n";
   anchors.add(title_of(bank));
-  if (!text::trim(bank.info.description).empty()) out += reflow(bank.info.description) + "\n\n";
+  if (!text::trim(bank.info.description).empty()) {
+    std::string description = render(bank.info.description);
+    add_heading_anchors(description, anchors);
+    out += description + "\n\n";
+  }
   out += "## Contents\n\n";
   anchors.add("Contents");
 
@@ -49,25 +114,13 @@ void write_markdown(const bank::Bank& bank, const ExportOptions&, const std::fil
   std::vector<std::string> section_anchors;
   for (const auto& section : bank.sections) {
     section_anchors.push_back(anchors.add(section.name));
-    body += "## " + section.name + "\n\n";
-    for (const auto& question : section.questions) {
-      anchors.add(question.id);
-      body += "### " + question.id + "\n\n";
-      body += reflow(question.question) + "\n\n";
-      body += "**Answer:**\n\n" + reflow(question.answer) + "\n\n";
-      std::string meta = "Difficulty: " + (question.difficulty.empty() ? std::string("unrated") : question.difficulty) + ".";
-      if (!question.tags.empty()) {
-        meta += " Tags:";
-        for (std::size_t i = 0; i < question.tags.size(); ++i) meta += (i ? ", `" : " `") + question.tags[i] + "`";
-        meta += ".";
-      }
-      body += reflow(meta) + "\n\n";
-      if (!question.resources.empty()) body += "Resources:\n\n" + resources_block(question.resources) + "\n";
-    }
+    body += "## " + escape_text(section.name) + "\n\n";
+    for (const auto& question : section.questions) body += question_block(question, anchors);
   }
   for (std::size_t i = 0; i < bank.sections.size(); ++i) {
     const auto& section = bank.sections[i];
-    out += reflow(fmt::format("- [{}](#{}) ({})", section.name, section_anchors[i], question_count(section.questions.size()))) +
+    out += render(fmt::format("- [{}](#{}) ({})", escape_text(section.name), section_anchors[i],
+                              question_count(section.questions.size()))) +
            "\n";
   }
   out += "\n";
@@ -85,6 +138,7 @@ void write_markdown(const bank::Bank& bank, const ExportOptions&, const std::fil
   file.write(body);
   file.write(further);
   file.close();
+  return {bank.question_count(), "questions", bank.sections.size(), "sections", std::nullopt, {}};
 }
 
 }  // namespace qbank::exporters

@@ -131,15 +131,23 @@ std::string wrap_line(std::string_view line, std::size_t width) {
   }
   std::string out = prefix, current;
   std::size_t backticks = 0;
+  // The width of `current` is kept as it grows, not recounted per word: a line that cannot
+  // wrap (every word starts a block) made recounting quadratic in the line's length.
+  // The prefix is ASCII (indentation and a list marker) and the continuation as wide.
+  std::size_t current_columns = 0;
+  const std::size_t prefix_columns = columns(prefix);
   for (auto word : words) {
     std::string piece = bracket_url(word, backticks);
     for (char c : word) backticks += c == '`';
-    if (!current.empty() && columns(prefix) + columns(current) + 1 + columns(piece) > width && !starts_block(piece)) {
+    std::size_t piece_columns = columns(piece);
+    if (!current.empty() && prefix_columns + current_columns + 1 + piece_columns > width && !starts_block(piece)) {
       out += current + "\n";
       prefix = continuation;
       out += prefix;
       current.clear();
+      current_columns = 0;
     }
+    current_columns += (current.empty() ? 0 : 1) + piece_columns;
     current += (current.empty() ? "" : " ") + piece;
   }
   out += current;

@@ -7,10 +7,10 @@ namespace qbank::exporters {
 
 namespace {
 const std::array k_exporters{
-    Exporter{"anki", "apkg", "Anki package (.apkg); re-importing updates edited notes", write_anki, true},
+    Exporter{"anki", "apkg", "Anki package (.apkg); re-importing updates edited notes", write_anki, true, "apkg", true},
     Exporter{"anki-text", "txt", "Anki text import file (File > Import), same GUIDs as the .apkg", write_anki_text},
     Exporter{"csv", "csv", "CSV (RFC 4180, UTF-8), one row per question", write_csv},
-    Exporter{"markdown", "md", "One Markdown document with a table of contents", write_markdown},
+    Exporter{"markdown", "md", "One Markdown document with a table of contents", write_markdown, false, "md"},
 };
 }  // namespace
 
@@ -18,7 +18,7 @@ std::span<const Exporter> all_exporters() { return k_exporters; }
 
 const Exporter* find_exporter(std::string_view name) {
   for (const auto& exporter : k_exporters)
-    if (exporter.name == name) return &exporter;
+    if (exporter.name == name || (!exporter.alias.empty() && exporter.alias == name)) return &exporter;
   return nullptr;
 }
 

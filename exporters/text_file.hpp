@@ -1,9 +1,10 @@
 // The text exporters' output file: opened once, written record by record as the export goes
-// (so a large bank's output is never held in memory whole), checked when closed.
+// (so a large bank's output is never held in memory whole), checked when closed. Errors name
+// the file and the cause ("No space left on device").
 #pragma once
 
 #include <filesystem>
-#include <fstream>
+#include <string>
 #include <string_view>
 
 namespace qbank::exporters {
@@ -12,13 +13,19 @@ class TextFile {
  public:
   // Creates (or truncates) `path`; throws Error if it cannot.
   explicit TextFile(std::filesystem::path path);
-  void write(std::string_view text) { m_file.write(text.data(), static_cast<std::streamsize>(text.size())); }
-  // Flushes; throws Error naming the file if any write failed (a full disk, say).
+  ~TextFile();
+  TextFile(const TextFile&) = delete;
+  TextFile& operator=(const TextFile&) = delete;
+  // Buffered; throws Error naming the file and the cause when a write fails.
+  void write(std::string_view text);
+  // Writes what is buffered and closes; throws Error naming the file and the cause.
   void close();
 
  private:
+  void flush();
   std::filesystem::path m_path;
-  std::ofstream m_file;
+  int m_fd = -1;
+  std::string m_buffer;
 };
 
 }  // namespace qbank::exporters

@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const std::exception& error) {
     // Last resort: a bug, or the system refusing memory. Still a clear message and exit 2.
-    fmt::print(stderr, "qbank: internal error: {}\n", error.what());
+    fmt::print(stderr, "qbank: error: internal error: {}\n", error.what());
     return 2;
   }
 }

@@ -12,6 +12,7 @@
 #include <new>
 
 #include "core/cmark_lock.hpp"
+#include "core/markdown_limits.hpp"
 #include "core/text.hpp"
 
 namespace qbank::exporters::anki {
@@ -35,13 +36,18 @@ bool escaped_at(std::string_view text, std::size_t i) {
 
 ProtectedMath protect_math(std::string_view markdown) {
   ProtectedMath result;
+  // Once a search for a closer has failed, no later opener of that kind can close either, so
+  // it is not searched again: without this, 100k unmatched "\\(" took 100k scans to the end.
+  bool no_paren_close = false, no_bracket_close = false;
   std::size_t i = 0;
   while (i < markdown.size()) {
     bool opens = markdown[i] == '\\' && i + 1 < markdown.size() && (markdown[i + 1] == '(' || markdown[i + 1] == '[') &&
                  !escaped_at(markdown, i);
-    if (opens) {
-      std::string_view close = markdown[i + 1] == '(' ? "\\)" : "\\]";
+    bool paren = opens && markdown[i + 1] == '(';
+    if (opens && !(paren ? no_paren_close : no_bracket_close)) {
+      std::string_view close = paren ? "\\)" : "\\]";
       std::size_t end = markdown.find(close, i + 2);
+      if (end == std::string_view::npos) (paren ? no_paren_close : no_bracket_close) = true;
       if (end != std::string_view::npos) {
         end += 2;
         result.text += '\x02';
@@ -225,10 +231,13 @@ class CmarkArena {
 constexpr const char* k_extensions[] = {"table", "strikethrough", "autolink", "tagfilter"};
 }  // namespace
 
-std::string markdown_to_html(std::string_view markdown) {
+std::string markdown_to_html(std::string_view markdown, const ImageSource* image_src) {
   // CMARK_OPT_SAFE is the default in this cmark-gfm; it is named so the intent is visible,
   // and CMARK_OPT_UNSAFE is never set.
   const int options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8;
+  // cmark-gfm can take minutes on such input (lint reports it as markdown-limit, an error, so
+  // only an export with --force gets here): the field goes on the card as plain text.
+  if (markdown::over_limits(markdown)) return "<p>" + escape_html(markdown) + "</p>";
   std::call_once(cmark_registration_once(), cmark_gfm_core_extensions_ensure_registered);
   ProtectedMath input;
   bool is_protected = needs_protection(markdown);
@@ -248,6 +257,16 @@ std::string markdown_to_html(std::string_view markdown) {
   {
     std::lock_guard lock(cmark_finish_mutex());
     document = cmark_parser_finish(parser);
+  }
+  if (image_src && markdown.find("](") != std::string_view::npos) {
+    cmark_iter* iter = cmark_iter_new(document);
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_IMAGE) continue;
+      const char* url = cmark_node_get_url(node);
+      if (auto src = (*image_src)(url ? url : "")) cmark_node_set_url(node, src->c_str());
+    }
+    cmark_iter_free(iter);
   }
   const char* rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser));
   std::string_view html(rendered);

@@ -4,6 +4,8 @@
 // Shared by the .apkg and the anki-text exporters.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +14,10 @@
 
 namespace qbank::exporters::anki {
 
-std::string markdown_to_html(std::string_view markdown);
+// `image_src`, when given, maps each image URL to the src the card uses (Anki media names);
+// it returns nullopt to leave a URL as written.
+using ImageSource = std::function<std::optional<std::string>(std::string_view url)>;
+std::string markdown_to_html(std::string_view markdown, const ImageSource* image_src = nullptr);
 
 // The resources as an HTML list of links (http, https and mailto only); "" when none.
 std::string resources_html(const std::vector<bank::Resource>& resources);

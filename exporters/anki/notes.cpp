@@ -4,8 +4,12 @@
 #include <string_view>
 #include <unordered_set>
 
+#include <fmt/format.h>
+
+#include "core/untrusted_text.hpp"
 #include "exporters/anki/html.hpp"
 #include "exporters/anki/ids.hpp"
+#include "exporters/anki/media.hpp"
 #include "exporters/anki/ordered_work.hpp"
 
 namespace qbank::exporters::anki {
@@ -13,14 +17,25 @@ namespace qbank::exporters::anki {
 namespace {
 // "::" separates deck levels in Anki, so a section name must not invent levels of its own.
 std::string deck_component(std::string name) {
+  name = untrusted::strip_control_characters(name);
   for (std::size_t at; (at = name.find("::")) != std::string::npos;) name.replace(at, 2, ": ");
   return name.empty() ? "Untitled" : name;
 }
 }  // namespace
 
-void fill_note(AnkiNote& note, const bank::Question& question) {
-  note.fields = {markdown_to_html(question.question), markdown_to_html(question.answer), resources_html(question.resources),
-                 escape_html(question.id)};
+void fill_note(AnkiNote& note, const bank::Question& question, const MediaSet* media) {
+  // Control characters go first (0x1F would split a field in two); Anki's own syntax in the
+  // author's text is made inert, since Anki interprets it in card HTML ([sound:] plays a file).
+  using untrusted::neutralise_anki_syntax, untrusted::strip_control_characters;
+  ImageSource images = [&](std::string_view url) { return media->name_for(question, url); };
+  const ImageSource* image_src = media && !media->empty() ? &images : nullptr;
+  auto render = [&](const std::string& markdown) {
+    if (!untrusted::find_control_character(markdown)) return neutralise_anki_syntax(markdown_to_html(markdown, image_src));
+    return neutralise_anki_syntax(markdown_to_html(strip_control_characters(markdown), image_src));
+  };
+  note.fields = {render(question.question), render(question.answer),
+                 neutralise_anki_syntax(strip_control_characters(resources_html(question.resources))),
+                 neutralise_anki_syntax(escape_html(strip_control_characters(question.id)))};
   for (const auto& tag : question.tags) {
     std::string clean = anki_tag(tag);
     if (!clean.empty() && std::find(note.tags.begin(), note.tags.end(), clean) == note.tags.end()) note.tags.push_back(clean);
@@ -56,7 +71,12 @@ PlannedNotes plan_notes(const bank::Bank& bank) {
   for (std::size_t i = 0; i < questions.size(); ++i) {
     // A repeated id (only with --force past the duplicate-id error) would repeat a GUID,
     // which a package cannot hold: the first question with the id wins.
-    if (!seen.insert(guids[i]).second) continue;
+    if (!seen.insert(guids[i]).second) {
+      const auto& where = questions[i]->where;
+      deck.left_out.push_back(fmt::format("question '{}' at {}:{}: its id is used before; only the first question with it is exported",
+                                          questions[i]->id, where.file, where.line));
+      continue;
+    }
     AnkiNote& note = deck.notes.emplace_back();
     note.guid = guids[i];
     note.deck = deck.section_decks[section_of[i]];

@@ -21,6 +21,7 @@ struct AnkiDeck {
   std::string bank_deck;               // the parent deck
   std::vector<std::string> section_decks;  // one per section, in bank order
   std::vector<AnkiNote> notes;         // in bank order; a repeated question id only once
+  std::vector<std::string> left_out;   // the questions not made into notes, and why
 };
 
 AnkiDeck build_notes(const bank::Bank& bank);
@@ -33,7 +34,9 @@ struct PlannedNotes {
   std::vector<const bank::Question*> sources;  // parallel to deck.notes
 };
 PlannedNotes plan_notes(const bank::Bank& bank);
-void fill_note(AnkiNote& note, const bank::Question& question);
+class MediaSet;
+// With `media`, local images point at their Anki media names (media.hpp).
+void fill_note(AnkiNote& note, const bank::Question& question, const MediaSet* media = nullptr);
 
 // Anki's `flds` column: the fields joined by 0x1f. Anki's `tags` column: " a b ".
 std::string joined_fields(const AnkiNote& note);

@@ -1,25 +1,11 @@
 #include "exporters/anki/scratch.hpp"
 
-#include <stdlib.h>
-
-#include <cerrno>
-#include <cstring>
-#include <string>
-
-#include <fmt/format.h>
-
-#include "core/error.hpp"
+#include "core/atomic_file.hpp"
 
 namespace qbank::exporters::anki {
 
-ScratchDir::ScratchDir(const std::filesystem::path& beside) {
-  std::filesystem::path folder = beside.parent_path();
-  if (folder.empty()) folder = ".";
-  std::string pattern = (folder / (beside.filename().string() + ".dir-XXXXXX")).string();
-  if (!::mkdtemp(pattern.data()))
-    throw Error(fmt::format("cannot create a temp folder in '{}': {}", folder.string(), std::strerror(errno)));
-  m_path = pattern;
-}
+// Named like qbank's temp files, so a folder left by a killed export is swept by the next one.
+ScratchDir::ScratchDir(const std::filesystem::path& beside) : m_path(make_temp_folder(beside)) {}
 
 ScratchDir::~ScratchDir() {
   std::error_code ignored;

@@ -3,6 +3,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -156,16 +157,16 @@ void extract_zip_entry(const std::filesystem::path& path, const std::string& nam
   if (!file) throw Error(fmt::format("'{}' is not a package qbank can read: it has no '{}'", path.string(), name));
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> closer(file, zip_fclose);
   std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(destination.c_str(), "wb"), std::fclose);
-  if (!out) throw Error(fmt::format("cannot write '{}'", destination.string()));
+  if (!out) throw Error(fmt::format("cannot write '{}': {}", destination.string(), std::strerror(errno)));
   char buffer[1 << 16];
   for (;;) {
     zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
     if (n < 0) throw Error(fmt::format("cannot read '{}' in '{}': {}", name, path.string(), zip_file_strerror(file)));
     if (n == 0) break;
     if (std::fwrite(buffer, 1, static_cast<std::size_t>(n), out.get()) != static_cast<std::size_t>(n))
-      throw Error(fmt::format("cannot write '{}'", destination.string()));
+      throw Error(fmt::format("cannot write '{}': {}", destination.string(), std::strerror(errno)));
   }
-  if (std::fflush(out.get()) != 0) throw Error(fmt::format("cannot write '{}'", destination.string()));
+  if (std::fflush(out.get()) != 0) throw Error(fmt::format("cannot write '{}': {}", destination.string(), std::strerror(errno)));
 }
 
 }  // namespace qbank::exporters::anki

@@ -11,8 +11,10 @@
 #include <yaml-cpp/exceptions.h>
 
 #include "bank/model_builder.hpp"
+#include "bank/yaml_explain.hpp"
 #include "bank/yaml_json.hpp"
 #include "core/atomic_file.hpp"
+#include "core/diagnostic_limit.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "schema/validator.hpp"
@@ -47,15 +49,7 @@ std::optional<text::LineColumn> tab_in_indentation(std::string_view content, int
   return std::nullopt;
 }
 
-std::string describe_parser_error(const YAML::Exception& error) {
-  std::string message = error.msg;
-  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-  return message;
-}
-
-}  // namespace
-
-LoadedFile load_document(const std::string& file_name, std::string content, bool is_bank_yaml, const LoadOptions& options) {
+LoadedFile load_unlimited(const std::string& file_name, std::string content, bool is_bank_yaml, const LoadOptions& options) {
   LoadedFile result;
   auto report = [&](int line, int column, std::string rule, std::string message, std::string hint = {}) {
     result.diagnostics.push_back(make(file_name, line, column, std::move(rule), std::move(message), std::move(hint)));
@@ -92,7 +86,8 @@ LoadedFile load_document(const std::string& file_name, std::string content, bool
     } else if (dynamic_cast<const YAML::DeepRecursion*>(&error) != nullptr) {
       report(error_line, error.mark.column + 1, "input-limit", "nesting is too deep for the YAML parser");
     } else {
-      report(error_line, error_line > 0 ? error.mark.column + 1 : 0, "yaml-syntax", describe_parser_error(error));
+      Explanation plain = explain_yaml_error(error, content);
+      report(plain.line, plain.column, "yaml-syntax", plain.message, plain.hint);
     }
     return result;
   }
@@ -118,6 +113,12 @@ LoadedFile load_document(const std::string& file_name, std::string content, bool
   Conversion conversion = yaml_to_json(root, file_name, limits);
   for (auto& d : conversion.diagnostics) result.diagnostics.push_back(std::move(d));
   if (!conversion.complete) return result;
+  // Mistakes the parser accepts but that lose text (an unclosed quote, '&' or '!' at the
+  // start of a value): errors like a parse failure, and the file is read no further.
+  if (auto silent = find_silent_mistakes(root, content); !silent.empty()) {
+    for (auto& e : silent) report(e.line, e.column, "yaml-syntax", std::move(e.message), std::move(e.hint));
+    return result;
+  }
 
   if (options.validate_schema) {
     auto kind = is_bank_yaml ? schema::DocumentKind::bank : schema::DocumentKind::section;
@@ -128,6 +129,14 @@ LoadedFile load_document(const std::string& file_name, std::string content, bool
     result.info = build_bank_info(root, file_name);
   else
     result.section = build_section(root, file_name, content);
+  return result;
+}
+
+}  // namespace
+
+LoadedFile load_document(const std::string& file_name, std::string content, bool is_bank_yaml, const LoadOptions& options) {
+  LoadedFile result = load_unlimited(file_name, std::move(content), is_bank_yaml, options);
+  limit_diagnostics(result.diagnostics);
   return result;
 }
 

@@ -19,6 +19,21 @@ struct Resource {
   SourceLocation where;     // the URL's scalar
 };
 
+// A `# qbank: disable=rule-a,rule-b` comment: those rules are silent for the question it
+// belongs to (see source_notes.hpp for which one that is).
+struct Suppression {
+  std::string rule;
+  SourceLocation where;
+};
+
+// A plain scalar that a ` #` cut short: YAML reads the rest of the line as a comment.
+struct CutText {
+  std::string field;      // "question" or "answer"
+  std::string comment;    // "# mean in Python?"
+  std::string corrected;  // the line with the whole text quoted
+  SourceLocation where;   // the '#'
+};
+
 struct Question {
   std::string id;
   std::string question;  // Markdown
@@ -33,7 +48,10 @@ struct Question {
   SourceLocation answer_at;
   bool has_question = false;   // the field is there with a string value (possibly blank)
   bool has_answer = false;
+  int first_line = 0;          // first line that belongs to it: its own, or a comment line just above
   int last_line = 0;           // last line the question's mapping spans
+  std::vector<Suppression> suppressions;
+  std::vector<CutText> cut_texts;
   std::size_t section_index = 0;  // index into Bank::sections
 };
 

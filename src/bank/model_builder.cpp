@@ -1,5 +1,6 @@
 #include "bank/model_builder.hpp"
 
+#include "bank/source_notes.hpp"
 #include "bank/yaml_json.hpp"
 
 namespace qbank::bank {
@@ -78,10 +79,17 @@ Section build_section(const YamlNode& root, const std::string& file, std::string
   section.where = location_of(root, file);
   YamlNode list = root["questions"];
   if (!list.is_sequence()) return section;
-  section.questions.reserve(list.size());
+  std::size_t questions = 0;
+  for (std::size_t i = 0; i < list.size(); ++i) questions += list.item(i).size() > 0;
+  section.questions.reserve(questions);
+  // Only a file with " #" in it can have text cut short by a comment.
+  bool may_be_cut = content.find(" #") != std::string_view::npos;
+  std::vector<std::size_t> starts = may_be_cut ? line_starts(content) : std::vector<std::size_t>{};
   for (std::size_t i = 0; i < list.size(); ++i) {
     YamlNode item = list.item(i);
-    if (!item.is_mapping()) continue;
+    // An empty mapping is only the schema's finding; as a Question (some 400 bytes) a file of
+    // 249k "{}" items would take 100 times its own size in memory.
+    if (!item.is_mapping() || item.size() == 0) continue;
     Question q;
     q.where = location_of(item, file);
     q.id = scalar(item, "id");
@@ -96,6 +104,10 @@ Section build_section(const YamlNode& root, const std::string& file, std::string
     q.id_at = value_location(item, "id", q.where, file);
     q.question_at = value_location(item, "question", q.where, file);
     q.answer_at = value_location(item, "answer", q.where, file);
+    if (may_be_cut) {
+      find_cut_text(q, "question", item["question"], content, starts, file);
+      find_cut_text(q, "answer", item["answer"], content, starts, file);
+    }
     section.questions.push_back(std::move(q));
   }
   // yaml-cpp has no end marks: a question ends where the next begins (less trailing blanks).
@@ -104,6 +116,7 @@ Section build_section(const YamlNode& root, const std::string& file, std::string
     int end = i + 1 < section.questions.size() ? section.questions[i + 1].where.line - 1 : file_end;
     section.questions[i].last_line = std::max(section.questions[i].where.line, end);
   }
+  read_suppressions(section, content);
   return section;
 }
 

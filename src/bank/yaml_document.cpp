@@ -4,6 +4,7 @@
 #include <streambuf>
 #include <unordered_map>
 
+#include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -33,8 +34,14 @@ class YamlTreeBuilder : public YAML::EventHandler {
   explicit YamlTreeBuilder(YamlDocument& document) : m_document(document) {}
 
   // Every document has exactly one root node: yaml-cpp sends OnNull for "---" with nothing after it.
-  void OnDocumentStart(const YAML::Mark&) override { m_anchors.clear(); }  // anchors are numbered per document
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    m_anchors.clear();  // anchors are numbered per document
+    m_document_start = mark;
+  }
   void OnDocumentEnd() override {}
+
+  // Where the last document began (yaml-cpp's 0-based mark), for the progress check in parse().
+  const YAML::Mark& document_start() const { return m_document_start; }
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     attach(new_node(YamlKind::null, mark, {}, {}, anchor));
@@ -63,12 +70,26 @@ class YamlTreeBuilder : public YAML::EventHandler {
     node.kind = kind;
     node.line = mark.line;
     node.column = mark.column;
-    node.tag = tag;
-    node.text = text;
+    node.tag = tag_index(tag, mark);
+    if (kind == YamlKind::scalar) {
+      node.text = static_cast<std::uint32_t>(m_document.m_texts.size());
+      m_document.m_texts.push_back(text);
+    }
     // Registered before the children arrive, as yaml-cpp does, so "&a [*a]" refers to itself
     // (a cycle the conversion's depth limit stops).
     if (anchor != YAML::NullAnchor) m_anchors[anchor] = index;
     return index;
+  }
+
+  // Documents have a handful of distinct tags ("?", "!" and the odd explicit one).
+  std::uint16_t tag_index(const std::string& tag, const YAML::Mark& mark) {
+    if (tag.empty()) return 0;
+    auto [it, inserted] = m_tag_indices.try_emplace(tag, static_cast<std::uint16_t>(m_document.m_tags.size()));
+    if (inserted) {
+      if (m_document.m_tags.size() > 0xFFFF) throw YAML::ParserException(mark, "more than 65,535 distinct tags in one file");
+      m_document.m_tags.push_back(tag);
+    }
+    return it->second;
   }
 
   void attach(std::uint32_t index) {
@@ -104,6 +125,8 @@ class YamlTreeBuilder : public YAML::EventHandler {
   std::vector<Frame> m_open;
   std::size_t m_depth = 0;
   std::unordered_map<YAML::anchor_t, std::uint32_t> m_anchors;
+  std::unordered_map<std::string, std::uint16_t> m_tag_indices;
+  YAML::Mark m_document_start = YAML::Mark::null_mark();
 };
 
 YamlDocument YamlDocument::parse(std::string_view content) {
@@ -112,12 +135,31 @@ YamlDocument YamlDocument::parse(std::string_view content) {
   // (files of another shape just grow as usual).
   document.m_nodes.reserve(content.size() / 24 + 16);
   document.m_edges.reserve(content.size() / 24 + 16);
+  document.m_texts.reserve(content.size() / 48 + 16);
+  document.m_tags.emplace_back();
   ViewBuffer buffer(content);
   std::istream stream(&buffer);
   YAML::Parser parser(stream);
   YamlTreeBuilder builder(document);
+  // yaml-cpp 0.7 can return "another document" forever without consuming a byte: on a stray
+  // ',' (or ']', '}') where a document should start it reports a null document at the same
+  // token again and again, and the roots pile up until memory runs out. Every real document
+  // starts past the previous one's start, so the same start twice means no progress.
+  std::size_t previous_start = k_not_found;
   while (parser.HandleNextDocument(builder)) {
+    const YAML::Mark& start = builder.document_start();
+    auto at = static_cast<std::size_t>(start.pos);
+    if (start.pos >= 0 && at == previous_start) {
+      bool printable = at < content.size() && content[at] > ' ' && content[at] < 0x7f;
+      std::string what = printable ? fmt::format("unexpected '{}'", content[at]) : "unexpected text";
+      throw YAML::ParserException(start, what + " where a YAML document should start");
+    }
+    previous_start = at;
   }
+  // The arrays grew by doubling; a file of a million tiny nodes would keep up to half of them
+  // empty while the JSON conversion, the memory peak, runs.
+  document.m_nodes.shrink_to_fit();
+  document.m_edges.shrink_to_fit();
   return document;
 }
 
@@ -130,10 +172,10 @@ YamlKind YamlNode::kind() const { return m_document->m_nodes[m_index].kind; }
 
 const std::string& YamlNode::scalar() const {
   if (!is_scalar()) return k_empty;
-  return m_document->m_nodes[m_index].text;
+  return m_document->m_texts[m_document->m_nodes[m_index].text];
 }
 
-const std::string& YamlNode::tag() const { return present() ? m_document->m_nodes[m_index].tag : k_empty; }
+const std::string& YamlNode::tag() const { return present() ? m_document->m_tags[m_document->m_nodes[m_index].tag] : k_empty; }
 
 YAML::Mark YamlNode::mark() const {
   if (!present()) return YAML::Mark::null_mark();

@@ -68,14 +68,18 @@ class YamlDocument {
  private:
   friend class YamlNode;
   friend class YamlTreeBuilder;
+  // 24 bytes: a file of 996k empty mappings is a million nodes, and peak memory must stay a
+  // small multiple of the file's size. Text and tags live beside the nodes.
   struct Node {
     YamlKind kind = YamlKind::null;
-    int line = -1, column = -1;  // yaml-cpp's 0-based mark
+    std::uint16_t tag = 0;                         // index into m_tags
+    int line = -1, column = -1;                    // yaml-cpp's 0-based mark
     std::uint32_t first_edge = 0, edge_count = 0;  // children in m_edges (key, value, key, value … for a mapping)
-    std::string tag;
-    std::string text;
+    std::uint32_t text = 0;                        // a scalar's index into m_texts
   };
   std::vector<Node> m_nodes;
+  std::vector<std::string> m_texts;  // scalars' text
+  std::vector<std::string> m_tags;   // the distinct tags; [0] is ""
   std::vector<std::uint32_t> m_edges;  // node indices; an alias repeats its anchor's index
   std::vector<std::uint32_t> m_roots;
 };

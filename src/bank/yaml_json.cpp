@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "core/diagnostic_limit.hpp"
+
 namespace qbank::bank {
 
 namespace {
@@ -87,6 +89,7 @@ class Converter {
   Conversion run(const YamlNode& root) {
     Conversion result;
     result.value = convert(root, 0);
+    m_limiter.finish(m_diagnostics);
     result.diagnostics = std::move(m_diagnostics);
     result.complete = !m_stopped;
     return result;
@@ -142,13 +145,16 @@ class Converter {
   static std::string key_text(const YamlNode& key) { return key.is_scalar() ? key.scalar() : std::string("<complex key>"); }
 
   // Pair `index` repeats an earlier key of `mapping`; said where both are. Rare, so the earlier
-  // one is searched for only now.
+  // one is searched for only now, and only while under the diagnostics limit (a mapping that
+  // repeats all its many keys would make the search quadratic).
   void report_duplicate_key(const YamlNode& mapping, std::size_t index) {
+    SourceLocation where = location_of(mapping.key(index), m_file);
+    if (!m_limiter.offer(where, "duplicate-key")) return;
     std::string key = key_text(mapping.key(index));
     std::size_t first = 0;
     while (first < index && key_text(mapping.key(first)) != key) ++first;
     Diagnostic d;
-    d.where = location_of(mapping.key(index), m_file);
+    d.where = std::move(where);
     d.rule = "duplicate-key";
     d.message = fmt::format("duplicate key '{}': YAML keeps only one of them", key);
     d.hint = "merge the two entries or rename one";
@@ -169,6 +175,7 @@ class Converter {
   const std::string& m_file;
   const ConversionLimits& m_limits;
   std::vector<Diagnostic> m_diagnostics;
+  DiagnosticLimiter m_limiter;
   std::size_t m_nodes = 0;
   bool m_stopped = false;
 };

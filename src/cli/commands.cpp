@@ -15,6 +15,7 @@ const std::array k_commands{
     Command{"export", "Export a bank to Anki (.apkg or text), CSV or Markdown", configure_export},
     Command{"import", "Import Markdown question documents into a new bank folder, then lint it", configure_import},
     Command{"rules", "List the lint rules, or show one rule's documentation", configure_rules},
+    Command{"help", "Show the help of qbank or of one command", configure_help},
 };
 
 }  // namespace

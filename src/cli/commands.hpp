@@ -11,5 +11,6 @@ Runner configure_links(CLI::App& command);
 Runner configure_export(CLI::App& command);
 Runner configure_import(CLI::App& command);
 Runner configure_rules(CLI::App& command);
+Runner configure_help(CLI::App& command);
 
 }  // namespace qbank::cli

@@ -1,19 +1,22 @@
 #include "cli/common.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "core/atomic_file.hpp"
+#include "cli/usage.hpp"
 #include "core/error.hpp"
 #include "lint/lint.hpp"
 
 namespace qbank::cli {
 
 void add_input_options(CLI::App& command, InputOptions& options) {
-  command.add_option("paths", options.paths, "Bank folders or YAML files (default: questions/)")->type_name("PATH...");
-  command.add_option("-c,--config", options.config_file, "Config file (default: qbank.yaml in the bank folder or its parent)")
+  command.add_option("paths", options.paths, "Bank folders or YAML files (default: questions/)")->type_name("PATH");
+  command.add_option("-c,--config", options.config_file, "Config file (default: the nearest qbank.yaml from the bank folder up to the repository root)")
       ->type_name("FILE");
   command.add_option("--max-file-size", options.max_file_size, "Skip and report YAML files larger than this (default 16MiB)")
       ->type_name("SIZE");
@@ -38,14 +41,22 @@ config::Config load_config(const InputOptions& options) {
 }
 
 void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats) {
-  command.add_option("-f,--format", options.format, "Output format")
-      ->check(CLI::IsMember(formats))
-      ->default_str(options.format);
+  options.formats = formats;
+  options.format_option = choices(command.add_option("-f,--format", options.format, "Output format (default: text; github when GITHUB_ACTIONS=true)"), formats);
   command.add_option("-o,--output", options.output, "Write the report to FILE instead of stdout")->type_name("FILE");
-  command.add_option("--color", options.color, "Colour: auto (on a TTY, unless NO_COLOR is set), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->default_str(options.color);
+  choices(command.add_option("--color", options.color,
+                             "Colour: auto (on a TTY or with FORCE_COLOR, never with NO_COLOR), always, never"),
+          {"auto", "always", "never"});
   command.add_flag("--no-progress", options.no_progress, "No progress line on stderr (shown only on a TTY anyway)");
+  command.add_flag("-q,--quiet", options.quiet, "Print the findings only: no summary line, no progress");
+}
+
+std::string chosen_format(const OutputOptions& options) {
+  if (options.format_option && options.format_option->count() > 0) return options.format;
+  const char* actions = std::getenv("GITHUB_ACTIONS");
+  bool has_github = std::find(options.formats.begin(), options.formats.end(), "github") != options.formats.end();
+  if (has_github && actions && std::string_view(actions) == "true") return "github";
+  return options.format;
 }
 
 bool color_for_stdout(const OutputOptions& options) {
@@ -53,7 +64,31 @@ bool color_for_stdout(const OutputOptions& options) {
   return output::use_color(output::parse_color_choice(options.color), stdout);
 }
 
-bool progress_enabled(const OutputOptions& options) { return !options.no_progress; }
+bool progress_enabled(const OutputOptions& options) { return !options.no_progress && !options.quiet; }
+
+void add_fail_options(CLI::App& command, FailOptions& options) {
+  command.add_option("--max-warnings", options.max_warnings, "Exit 1 when there are more than N warnings (as errors do)")
+      ->type_name("N")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+            return digits ? std::string() : fmt::format("'{}' is not a whole number of warnings (0 or more)", value);
+          },
+          ""));
+  command.add_flag("--strict", options.strict, "Exit 1 on any warning (--max-warnings 0)");
+}
+
+int exit_code(const std::vector<Diagnostic>& diagnostics, const FailOptions& options, bool quiet) {
+  if (has_errors(diagnostics)) return 1;
+  int limit = options.strict ? 0 : options.max_warnings;
+  if (limit < 0) return 0;
+  std::size_t warnings = output::count(diagnostics).warnings;
+  if (warnings <= static_cast<std::size_t>(limit)) return 0;
+  if (!quiet)
+    fmt::print(stderr, "qbank: {} warning{}, more than {} allows\n", warnings, warnings == 1 ? "" : "s",
+               options.strict ? "--strict" : fmt::format("--max-warnings {}", limit));
+  return 1;
+}
 
 void write_output(const std::string& text, const std::string& output_path) {
   if (output_path.empty() || output_path == "-") {

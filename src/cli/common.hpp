@@ -1,5 +1,6 @@
 // Options every bank-reading command shares (PATH..., --config, --format, --output, --color,
-// --no-progress) and the helpers behind them, so each command file is only its own logic.
+// --no-progress, --quiet, --max-warnings/--strict) and the helpers behind them, so each
+// command file is only its own logic.
 #pragma once
 
 #include <filesystem>
@@ -31,11 +32,27 @@ struct OutputOptions {
   std::string output;  // empty or "-": stdout
   std::string color = "auto";
   bool no_progress = false;
+  bool quiet = false;
+  std::vector<std::string> formats;    // the command's choices
+  const CLI::Option* format_option{};  // to know whether --format was given
 };
 
+// -f/--format (one of `formats`), -o/--output, --color, --no-progress, -q/--quiet.
 void add_output_options(CLI::App& command, OutputOptions& options, const std::vector<std::string>& formats);
+// --format as given; without it `github` when GITHUB_ACTIONS=true (and the command has it),
+// as yamllint's `auto` does, so a workflow step gets annotations with no flag; else text.
+std::string chosen_format(const OutputOptions& options);
 bool color_for_stdout(const OutputOptions& options);
 bool progress_enabled(const OutputOptions& options);
+
+// --max-warnings N and --strict (= --max-warnings 0): warnings that fail the run.
+struct FailOptions {
+  int max_warnings = -1;  // -1: no limit
+  bool strict = false;
+};
+void add_fail_options(CLI::App& command, FailOptions& options);
+// 1 for any error, or for more warnings than allowed (said on stderr unless quiet); else 0.
+int exit_code(const std::vector<Diagnostic>& diagnostics, const FailOptions& options, bool quiet);
 
 // Writes a report to stdout, or atomically to --output FILE.
 void write_output(const std::string& text, const std::string& output_path);

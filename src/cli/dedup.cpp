@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "core/error.hpp"
+#include "core/json_dump.hpp"
 #include "dedup/finder.hpp"
 #include "dedup/options.hpp"
 #include "dedup/report.hpp"
@@ -26,6 +27,7 @@ namespace {
 struct DedupOptions {
   InputOptions input;
   OutputOptions output;
+  FailOptions fail;
   std::optional<double> threshold;
   std::string against;
   bool load_only = false;
@@ -44,7 +46,8 @@ void check_stage_config(const config::Config& config) {
 Runner configure_dedup(CLI::App& command) {
   auto options = std::make_shared<DedupOptions>();
   add_input_options(command, options->input);
-  add_output_options(command, options->output, {"text", "json"});
+  add_output_options(command, options->output, {"text", "json", "github"});
+  add_fail_options(command, options->fail);
   command.add_option("--threshold", options->threshold,
                      "Near-duplicate score a pair needs, 0-1 (default: rules.near-duplicate-question.threshold, else 0.7)")
       ->type_name("X");
@@ -56,7 +59,8 @@ Runner configure_dedup(CLI::App& command) {
   command.add_flag("--load-only", options->load_only, "Load the bank and stop (benchmarks)")->group("");
   command.footer(
       "Rules: duplicate-question, near-duplicate-question, repeated-section, duplicate-resource\n"
-      "(severities and options in qbank.yaml, as for qbank lint). json: {pairs, sections, diagnostics, summary}.");
+      "(severities and options in qbank.yaml, as for qbank lint). json: {pairs, sections, diagnostics, summary};\n"
+      "github: workflow annotations.");
 
   return [options]() {
     config::Config config = load_config(options->input);
@@ -104,7 +108,8 @@ Runner configure_dedup(CLI::App& command) {
     lint::finish_diagnostics(diagnostics, config);
 
     std::string text;
-    if (options->output.format == "json") {
+    std::string format = chosen_format(options->output);
+    if (format == "json") {
       nlohmann::ordered_json root;
       root["pairs"] = std::move(pairs);
       root["sections"] = std::move(sections);
@@ -112,15 +117,16 @@ Runner configure_dedup(CLI::App& command) {
       for (const auto& d : diagnostics) root["diagnostics"].push_back(output::diagnostic_to_json(d));
       root["summary"] = {{"files", summary.files}, {"questions", summary.questions}, {"threshold", settings.threshold},
                          {"min_run", settings.min_run}};
-      text = root.dump(2) + "\n";
+      text = dump_json(root, 2) + "\n";
     } else {
       output::RenderContext context;
       context.color = color_for_stdout(options->output);
+      context.quiet = options->output.quiet;
       context.summary = summary;
-      text = output::render_text(diagnostics, context);
+      text = output::render(*output::parse_format(format), diagnostics, context);
     }
     write_output(text, options->output.output);
-    return has_errors(diagnostics) ? 1 : 0;
+    return exit_code(diagnostics, options->fail, options->output.quiet);
   };
 }
 

@@ -1,11 +1,17 @@
 // qbank export FORMAT [PATH] -o FILE: the bank as an Anki package, Anki text, CSV or Markdown.
 // A bank with lint errors is refused unless --force, since a broken question would be
 // published. The output goes through AtomicFile (temp file beside the target, renamed on
-// success); `-o -` writes to a private temp file first and streams it to stdout.
+// success); `-o -` writes to a private temp file first and streams it to stdout. Every export
+// ends with one line on stderr saying what it wrote (and, with --force, what it left out).
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <set>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -68,13 +74,61 @@ void stream_to_stdout(const std::filesystem::path& file) {
   std::filesystem::remove(file, ignored);
   char buffer[1 << 16];
   for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, in.get())) > 0;)
-    if (std::fwrite(buffer, 1, n, stdout) != n) throw Error("cannot write to stdout");
-  if (std::fflush(stdout) != 0) throw Error("cannot write to stdout");
+    if (std::fwrite(buffer, 1, n, stdout) != n) throw Error(fmt::format("cannot write to stdout: {}", std::strerror(errno)));
+  if (std::fflush(stdout) != 0) throw Error(fmt::format("cannot write to stdout: {}", std::strerror(errno)));
+}
+
+// With --force: the files that failed to load (their section and questions are not in the
+// bank, so not in the output), each with its first error.
+std::vector<std::string> files_left_out(const bank::Bank& bank, const std::vector<Diagnostic>& diagnostics) {
+  std::set<std::string> loaded;
+  if (!bank.info.file.empty()) loaded.insert(bank.info.file);
+  for (const auto& section : bank.sections) loaded.insert(section.file);
+  std::vector<std::string> out;
+  std::set<std::string> named;
+  for (const auto& diagnostic : diagnostics) {
+    const std::string& file = diagnostic.where.file;
+    if (diagnostic.severity != Severity::error || file.empty() || loaded.count(file) || !named.insert(file).second) continue;
+    out.push_back(fmt::format("{}: the whole file, which does not load ({}:{}: {} [{}])", file, file, diagnostic.where.line,
+                              diagnostic.message, diagnostic.rule));
+  }
+  return out;
+}
+
+// Error messages name the file the user asked for, never the temp file beside it.
+[[noreturn]] void rethrow_for_target(const Error& error, const std::filesystem::path& temp, const std::string& target) {
+  std::string message = error.what();
+  const std::string temp_name = temp.string();
+  for (std::size_t at; !temp_name.empty() && (at = message.find(temp_name)) != std::string::npos;)
+    message.replace(at, temp_name.size(), target);
+  throw Error(message);
+}
+
+void print_summary(const std::string& target, const exporters::ExportReport& report, bool force) {
+  auto plural = [](std::size_t n, std::string_view word) {
+    return fmt::format("{} {}", n, n == 1 ? word.substr(0, word.size() - 1) : word);
+  };
+  std::string line = fmt::format("qbank: wrote {}: {} in {}", target, plural(report.items, report.item_word),
+                                 plural(report.groups, report.group_word));
+  if (report.changed) line += fmt::format(" ({} changed since --previous)", *report.changed);
+  std::fprintf(stderr, "%s\n", line.c_str());
+  if (force && !report.left_out.empty()) {
+    std::fprintf(stderr, "qbank: left out (--force):\n");
+    for (const auto& what : report.left_out) std::fprintf(stderr, "  %s\n", what.c_str());
+  }
 }
 
 int run_export(const ExportCommandOptions& options) {
   const exporters::Exporter* exporter = exporters::find_exporter(options.format);
   if (!exporter) throw Error(fmt::format("unknown export format '{}'", options.format));
+  if (!options.previous.empty() && !exporter->uses_previous)
+    throw Error(fmt::format("--previous is for the anki format (it keeps unchanged notes' times); {} has no use for it",
+                            exporter->name));
+  // Checked before the work: a package's bytes on a terminal are garbage and can leave it in a
+  // strange state (as gzip and zstd refuse to).
+  if (options.output == "-" && exporter->binary && ::isatty(STDOUT_FILENO))
+    throw Error(fmt::format("refusing to write a binary .{} package to a terminal: redirect stdout or use -o FILE",
+                            exporter->extension));
   InputOptions input;
   if (!options.path.empty()) input.paths.push_back(options.path);
   input.config_file = options.config_file;
@@ -109,16 +163,37 @@ int run_export(const ExportCommandOptions& options) {
   if (run.banks.size() != 1) throw Error("qbank export takes one bank folder or file");
   const bank::Bank& bank = run.banks.front().bank;
 
+  exporters::ExportReport report;
   if (options.output == "-") {
-    // Exporters write files (SQLite needs one); stdout gets a private temp file's bytes.
-    AtomicFile scratch(std::filesystem::temp_directory_path() / fmt::format("qbank-export.{}", exporter->extension));
-    exporter->write(bank, export_options, scratch.temp_path());
-    stream_to_stdout(scratch.temp_path());
-    return 0;
+    // Exporters write files (SQLite needs one); stdout gets the bytes of a file in a private
+    // folder (mkdtemp: no name in the shared temp folder that another user could plant).
+    remove_stale_temp_files(std::filesystem::temp_directory_path());
+    struct Folder {
+      std::filesystem::path path;
+      ~Folder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+      }
+    } folder{make_temp_folder(std::filesystem::temp_directory_path() / "qbank-export")};
+    std::filesystem::path file = folder.path / fmt::format("export.{}", exporter->extension);
+    try {
+      report = exporter->write(bank, export_options, file);
+    } catch (const Error& error) {
+      rethrow_for_target(error, file, "stdout");
+    }
+    stream_to_stdout(file);
+  } else {
+    AtomicFile file(options.output);
+    try {
+      report = exporter->write(bank, export_options, file.temp_path());
+    } catch (const Error& error) {
+      rethrow_for_target(error, file.temp_path(), options.output);
+    }
+    file.commit();
   }
-  AtomicFile file(options.output);
-  exporter->write(bank, export_options, file.temp_path());
-  file.commit();
+  auto left_out = files_left_out(bank, run.diagnostics);
+  report.left_out.insert(report.left_out.begin(), left_out.begin(), left_out.end());
+  print_summary(options.output == "-" ? "stdout" : options.output, report, options.force);
   return 0;
 }
 
@@ -130,7 +205,9 @@ Runner configure_export(CLI::App& command) {
   std::string formats = "Formats:\n";
   for (const auto& exporter : exporters::all_exporters()) {
     names.emplace_back(exporter.name);
-    formats += fmt::format("  {:<10} {}\n", exporter.name, exporter.summary);
+    if (!exporter.alias.empty()) names.emplace_back(exporter.alias);
+    std::string name = exporter.alias.empty() ? std::string(exporter.name) : fmt::format("{} ({})", exporter.name, exporter.alias);
+    formats += fmt::format("  {:<16} {}\n", name, exporter.summary);
   }
   command.add_option("format", options->format, "Output format")->required()->check(CLI::IsMember(names))->type_name("FORMAT");
   command.add_option("path", options->path, "Bank folder or YAML file (default: questions/)")->type_name("PATH");
@@ -140,8 +217,8 @@ Runner configure_export(CLI::App& command) {
                      "anki: the last published .apkg; unchanged notes keep its modification times")
       ->type_name("OLD.apkg");
   command.add_flag("--bom", options->bom, "csv: start with a UTF-8 byte order mark (for spreadsheets)");
-  command.add_flag("--raw", options->raw, "csv: do not neutralise cells starting with = + - @ (formula injection)");
-  command.add_option("-c,--config", options->config_file, "Config file (default: qbank.yaml in the bank folder or its parent)")
+  command.add_flag("--raw", options->raw, "csv: do not guard cells a spreadsheet would run as a formula (= + @, - before a digit or '(')");
+  command.add_option("-c,--config", options->config_file, "Config file (default: the nearest qbank.yaml from the bank folder up to the repository root)")
       ->type_name("FILE");
   command.add_option("--max-file-size", options->max_file_size, "Skip and report YAML files larger than this (default 16MiB)")
       ->type_name("SIZE");

@@ -10,6 +10,7 @@
 #include "bank/loader.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/usage.hpp"
 #include "core/error.hpp"
 #include "links/config.hpp"
 #include "links/extract.hpp"
@@ -98,8 +99,8 @@ Runner configure_links(CLI::App& command) {
   command.add_option("--against", cli->against, "Check only URLs not already in this reference bank (for pull requests)")
       ->type_name("REF_PATH")
       ->allow_extra_args(false);
-  command.add_option("--fail-on", cli->fail_on, "Exit 1 on: dead (default), error (dead or unreachable), never")
-      ->check(CLI::IsMember({"dead", "error", "never"}));
+  choices(command.add_option("--fail-on", cli->fail_on, "Exit 1 on: dead (default), error (dead or unreachable), never"),
+          {"dead", "error", "never"});
   command.footer(
       "Checks resources and Markdown links once per URL (HEAD, GET if HEAD is refused), with retries,\n"
       "a per-host limit and a refusal of private addresses. Formats: text, json, markdown (a report\n"
@@ -130,17 +131,18 @@ Runner configure_links(CLI::App& command) {
       scope.questions += loaded.bank.question_count();
     }
     std::string report;
-    const std::string& format = cli->output.format;
-    if (format == "json") report = links::render_json(run, scope);
+    const std::string format = chosen_format(cli->output);
+    std::vector<Diagnostic> diagnostics = links::link_diagnostics(run.results);
+    lint::finish_diagnostics(diagnostics, config);
+    if (format == "json") report = links::render_json(run, scope, diagnostics);
     else if (format == "markdown") report = links::render_markdown(run, scope);
     else {
-      std::vector<Diagnostic> diagnostics = links::link_diagnostics(run.results);
-      lint::finish_diagnostics(diagnostics, config);
       output::RenderContext context;
       context.color = color_for_stdout(cli->output);
+      context.quiet = cli->output.quiet;
       context.summary = {scope.files, scope.questions};
       if (format == "github") report = output::render_github(diagnostics, context);
-      else report = output::render_text(diagnostics, context) + links::summary_line(run);
+      else report = output::render_text(diagnostics, context) + (cli->output.quiet ? "" : links::summary_line(run));
     }
     write_output(report, cli->output.output);
     return links::fails(run.results, settings.fail_on) ? 1 : 0;

@@ -5,12 +5,26 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "config/suggest.hpp"
 #include "core/error.hpp"
+#include "core/json_dump.hpp"
 #include "lint/lint.hpp"
 #include "rules/rule.hpp"
 
 namespace qbank::cli {
+
+namespace {
+
+nlohmann::ordered_json rule_to_json(const rules::Rule& rule) {
+  return {{"id", rule.id},
+          {"stage", rules::to_string(rule.stage)},
+          {"default_severity", to_string(rule.default_severity)},
+          {"summary", rule.summary},
+          {"doc", rule.doc}};
+}
+
+}  // namespace
 
 Runner configure_rules(CLI::App& command) {
   struct Options {
@@ -19,7 +33,7 @@ Runner configure_rules(CLI::App& command) {
   };
   auto options = std::make_shared<Options>();
   command.add_option("id", options->id, "Show this rule's full documentation")->type_name("RULE");
-  command.add_option("-f,--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
+  choices(command.add_option("-f,--format", options->format, "Output format (default: text)"), {"text", "json"});
 
   return [options]() {
     if (!options->id.empty()) {
@@ -29,19 +43,18 @@ Runner configure_rules(CLI::App& command) {
         if (auto close = config::closest_match(options->id, lint::known_rule_ids())) message += fmt::format(" (did you mean '{}'?)", *close);
         throw Error(message);
       }
+      if (options->format == "json") {
+        fmt::print("{}\n", rule_to_json(*rule).dump(2));
+        return 0;
+      }
       fmt::print("{} (default: {}; reported by: {})\n\n{}\n\n{}\n", rule->id, to_string(rule->default_severity),
                  rules::to_string(rule->stage), rule->summary, rule->doc);
       return 0;
     }
     if (options->format == "json") {
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
-      for (const auto& rule : rules::all_rules())
-        list.push_back({{"id", rule.id},
-                        {"stage", rules::to_string(rule.stage)},
-                        {"default_severity", to_string(rule.default_severity)},
-                        {"summary", rule.summary},
-                        {"doc", rule.doc}});
-      fmt::print("{}\n", list.dump(2));
+      for (const auto& rule : rules::all_rules()) list.push_back(rule_to_json(rule));
+      fmt::print("{}\n", dump_json(list, 2));
       return 0;
     }
     std::size_t width = 0;

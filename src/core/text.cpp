@@ -24,6 +24,27 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
   return std::nullopt;
 }
 
+std::string valid_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  while (auto bad = find_invalid_utf8(bytes)) {
+    out.append(bytes.substr(0, *bad));
+    out.append("\xEF\xBF\xBD");
+    bytes.remove_prefix(*bad + 1);
+  }
+  out.append(bytes);
+  return out;
+}
+
+std::string with_thousands(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 LineColumn line_column_at(std::string_view bytes, std::size_t offset) {
   LineColumn at;
   for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {

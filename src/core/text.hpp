@@ -12,6 +12,10 @@ namespace qbank::text {
 // Byte offset of the first byte that is not part of a valid UTF-8 sequence; nullopt if valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 
+// `bytes` with each byte that is not part of valid UTF-8 replaced by U+FFFD, for messages
+// that quote input (yaml-cpp quotes the byte it stopped at, which may be half a character).
+std::string valid_utf8(std::string_view bytes);
+
 // 1-based line and column (in code points) of a byte offset; "\r\n" counts as one line end.
 struct LineColumn {
   int line = 1;
@@ -24,6 +28,9 @@ std::string fold_case_nfkc(std::string_view utf8);
 
 // True for a string with nothing but Unicode white space (or nothing at all).
 bool is_blank(std::string_view utf8);
+
+// 746900 -> "746,900", for counts in messages.
+std::string with_thousands(std::size_t n);
 
 // Removes leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);

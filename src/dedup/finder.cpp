@@ -218,7 +218,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
     const auto& qb = *entries[p.b].question;
     if (p.exact) continue;
     p.difference = difference(profiles.read(qa.question), profiles.read(qb.question));
-    if (!p.same_answer) p.answer_score = detail::answer_overlap(profiles.lexicon(), qa.answer, qb.answer);
+    if (!p.same_answer) p.answer_score = detail::answer_overlap(qa.answer, qb.answer);
   }
   std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) { return x.b != y.b ? x.b < y.b : x.a < y.a; });
   split_runs(entries, std::move(pairs), settings.min_run, findings.pairs, findings.runs);

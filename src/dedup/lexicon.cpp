@@ -127,6 +127,12 @@ void learn_synonyms(std::string_view answer, Learned& out) {
 
 }  // namespace
 
+std::string Lexicon::prefix_key(std::string_view first, std::string_view second) {
+  std::string key(first.substr(0, k_prefix));
+  if (key.size() < k_prefix) key.append(second.substr(0, k_prefix - key.size()));
+  return key;
+}
+
 bool acronym_matches(std::string_view acronym, const std::vector<std::string_view>& words) {
   if (words.size() < 2 || acronym.size() < words.size()) return false;
   // Depth-first over the split points; acronyms are at most 6 letters, so this is tiny.
@@ -166,13 +172,14 @@ void Lexicon::learn(const std::vector<Text>& texts) {
       bool has_acronym = false;
       for (const auto& c : clauses)
         for (const auto& w : c) has_acronym |= w.acronym;
-      // Answers are long: read them whole only where they can teach something.
-      bool answer_capitals = false;
-      for (std::size_t k = 1; k < text.answer.size() && !answer_capitals; ++k)
-        answer_capitals = text.answer[k] >= 'A' && text.answer[k] <= 'Z' && text.answer[k - 1] >= 'A' && text.answer[k - 1] <= 'Z';
-      if (text.answer_in_sample || has_acronym || answer_capitals) {
+      // Answers are long: read whole only those in the sample (for compounds) and those whose
+      // question has an acronym (its expansion may be in the answer). Elsewhere only the answer's
+      // acronyms are picked out, for the question's own words to match.
+      if (text.answer_in_sample || has_acronym) {
         auto answer = read_clauses(text.answer);
         clauses.insert(clauses.end(), std::make_move_iterator(answer.begin()), std::make_move_iterator(answer.end()));
+      } else if (Clause acronyms = acronyms_in(text.answer); !acronyms.empty()) {
+        clauses.push_back(std::move(acronyms));
       }
       std::size_t taught = text.answer_in_sample ? clauses.size() : question_clauses;
       for (std::size_t c = 0; c < taught; ++c)
@@ -191,6 +198,8 @@ void Lexicon::learn(const std::vector<Text>& texts) {
     else m_whole_words.insert(part.whole_words.begin(), part.whole_words.end());
     for (auto& [stems, canonical] : part.phrases) add_phrase(std::move(stems), std::move(canonical));
   }
+  // Most pairs of neighbours are no compound: a cheap look at the first letters comes first.
+  for (const auto& w : m_whole_words) m_whole_prefixes.insert(w.substr(0, k_prefix));
   // Longest phrase first, then a fixed order: replacement is greedy and deterministic.
   for (auto& [first, list] : m_phrases)
     std::sort(list.begin(), list.end(), [](const Phrase& x, const Phrase& y) {
@@ -209,7 +218,8 @@ void Lexicon::terms(const Clause& clause, std::vector<Term>& out) const {
   std::string joined;
   for (std::size_t i = 0; i < clause.size(); ++i) {
     const Word& w = clause[i];
-    if (i + 1 < clause.size() && !w.acronym && !clause[i + 1].acronym && !is_stop_word(w.text) && !is_stop_word(clause[i + 1].text)) {
+    if (i + 1 < clause.size() && !w.acronym && !clause[i + 1].acronym && !is_stop_word(w.text) && !is_stop_word(clause[i + 1].text) &&
+        m_whole_prefixes.count(prefix_key(w.text, clause[i + 1].text))) {
       joined.assign(w.text).append(clause[i + 1].text);
       std::string s = stem(joined);
       if (m_whole_words.count(s)) {

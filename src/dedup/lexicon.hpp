@@ -46,7 +46,12 @@ class Lexicon {
   };
   void add_phrase(std::vector<std::string> stems, std::string canonical);
 
+  // The first k_prefix letters of a compound (its stem's, which stemming leaves alone at that length).
+  static constexpr std::size_t k_prefix = 5;
+  static std::string prefix_key(std::string_view first, std::string_view second);
+
   std::unordered_set<std::string> m_whole_words;  // stems of words written as one word
+  std::unordered_set<std::string> m_whole_prefixes;  // their first k_prefix letters
   std::unordered_map<std::string, std::vector<Phrase>> m_phrases;  // by first stem
 };
 

@@ -311,10 +311,29 @@ void for_each_core_candidate(const std::vector<Profile>& questions, const std::v
   }
 }
 
-double answer_overlap(const Lexicon& lexicon, std::string_view a, std::string_view b) {
-  std::vector<std::uint64_t> x, y;
-  answer_hashes(lexicon, a, x);
-  answer_hashes(lexicon, b, y);
+double answer_overlap(std::string_view a, std::string_view b) {
+  // Shown with each reported pair, so it runs for every pair: plain words, no clause reading.
+  auto words = [](std::string_view text) {
+    std::vector<std::uint64_t> out;
+    std::string word, stemmed;
+    auto flush = [&] {
+      if (!word.empty() && !is_stop_word(word)) {
+        stem_into(word, stemmed);
+        out.push_back(hash_word(stemmed));
+      }
+      word.clear();
+    };
+    for (char c : text) {
+      if (c >= 'A' && c <= 'Z') word += static_cast<char>(c + 32);
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) word += c;
+      else flush();
+    }
+    flush();
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  std::vector<std::uint64_t> x = words(a), y = words(b);
   if (x.empty() || y.empty()) return -1;
   std::vector<std::uint64_t> common;
   std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(common));

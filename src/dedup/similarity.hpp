@@ -47,7 +47,7 @@ struct Reading {
 // Answers are read in full for banks up to this many questions; larger banks learn compounds and
 // answer word frequencies from an evenly spread sample of this many (plenty to tell common words
 // from rare ones).
-inline constexpr std::size_t k_answer_sample = 8000;
+inline constexpr std::size_t k_answer_sample = 2000;
 
 class Profiles {
  public:
@@ -98,6 +98,6 @@ void for_each_core_candidate(const std::vector<Profile>& questions, const std::v
 
 // Overlap of two answers' stems (unweighted Jaccard), -1 when either is blank: shown with a pair as
 // evidence, never part of its score.
-double answer_overlap(const Lexicon& lexicon, std::string_view a, std::string_view b);
+double answer_overlap(std::string_view a, std::string_view b);
 
 }  // namespace qbank::dedup::detail

@@ -2,6 +2,8 @@
 
 #include <libstemmer.h>
 
+#include <unordered_map>
+
 namespace qbank::dedup {
 
 namespace {
@@ -18,6 +20,18 @@ struct ThreadStemmer {
 
 void stem_into(std::string_view word, std::string& out) {
   thread_local ThreadStemmer stemmer;
+  // A bank uses a few thousand distinct words over and over: remember their stems.
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (auto it = cache.find(std::string(word)); it != cache.end()) {
+    out = it->second;
+    return;
+  }
+  if (cache.size() > 200000) cache.clear();
+  struct Remember {
+    std::string_view word;
+    std::string& out;
+    ~Remember() { cache.emplace(std::string(word), out); }
+  } remember{word, out};
   // Very long "words" (URLs, base64) gain nothing from stemming and cost time.
   if (!stemmer.handle || word.size() > 64) {
     out.assign(word);

@@ -42,6 +42,12 @@ bool in(const std::string_view (&list)[N], std::string_view word) {
   return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
+// Every word of the text passes through this test: a hash set, not a scan of the list.
+bool in_stop_words(std::string_view word) {
+  static const std::unordered_set<std::string_view> set(std::begin(k_stop_words), std::end(k_stop_words));
+  return word.size() <= 8 && set.count(word) > 0;
+}
+
 // The stems of a word list, made once.
 template <std::size_t N>
 std::unordered_set<std::string> stems_of(const std::string_view (&list)[N]) {
@@ -192,6 +198,8 @@ bool is_wh(std::string_view w) {
   return w == "how" || w == "why" || w == "what" || w == "when" || w == "where" || w == "which" || w == "who" || w == "whats";
 }
 
+}  // namespace
+
 bool acronym_shape(std::string_view original, std::string& core_lower) {
   // Two or more capitals in 2-6 characters ("SVM", "ReLU"), not starting with a digit; a
   // trailing lowercase "s" is a plural ("CNNs").
@@ -207,6 +215,21 @@ bool acronym_shape(std::string_view original, std::string& core_lower) {
   core_lower = lower(core);
   return roman_value(core_lower).empty();  // "Type II" is a numeral
 }
+
+Clause acronyms_in(std::string_view text) {
+  Clause out;
+  std::string core;
+  for (std::size_t i = 0; i < text.size();) {
+    auto word_char = [&](std::size_t k) { char c = text[k]; return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    if (!word_char(i)) { ++i; continue; }
+    std::size_t start = i;
+    while (i < text.size() && word_char(i)) ++i;
+    if (i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true});
+  }
+  return out;
+}
+
+namespace {
 
 }  // namespace
 
@@ -283,7 +306,7 @@ std::vector<Clause> read_clauses(std::string_view input) {
   return clauses;
 }
 
-bool is_stop_word(std::string_view word) { return in(k_stop_words, word); }
+bool is_stop_word(std::string_view word) { return in_stop_words(word); }
 bool is_interrogative(std::string_view word) { return in(k_interrogatives, word); }
 bool is_pronoun(std::string_view word) { return in(k_pronouns, word); }
 bool is_frame_stem(const std::string& stem) {

@@ -32,6 +32,11 @@ using Clause = std::vector<Word>;
 
 std::vector<Clause> read_clauses(std::string_view text);
 
+// Whether a word as written has the shape of an acronym; `core` gets it lowercase, without a
+// plural "s". And the acronyms of a text, found without reading the rest of it.
+bool acronym_shape(std::string_view original, std::string& core);
+Clause acronyms_in(std::string_view text);
+
 // Word lists over lowercase unstemmed words. Stop words carry no meaning of their own;
 // frame words ask without saying what about ("explain", "describe", "meant"); interrogatives
 // change a question a little ("how" / "why") but not its subject; pronouns mark a follow-up

@@ -7,6 +7,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/json_dump.hpp"
 
 namespace qbank::links {
 
@@ -84,10 +85,40 @@ std::string Cache::serialize() const {
                      {"checked_at", entry.checked_at}});
   }
   nlohmann::json json{{"version", k_format_version}, {"links", std::move(links)}};
-  return json.dump(1) + "\n";
+  return dump_json(json, 1) + "\n";
+}
+
+bool Cache::replaceable(const std::filesystem::path& file, std::string& why) {
+  std::error_code ec;
+  auto status = std::filesystem::status(file, ec);
+  if (ec || !std::filesystem::exists(status)) return true;
+  if (!std::filesystem::is_regular_file(status)) {
+    why = "it is not a regular file";
+    return false;
+  }
+  // A cache of a million URLs is ~200 MB; anything larger is not one of ours.
+  auto size = std::filesystem::file_size(file, ec);
+  if (ec || size > (std::uintmax_t{512} << 20)) {
+    why = "it is too large to be a qbank link cache";
+    return false;
+  }
+  try {
+    std::string text = read_file(file);
+    // What serialize() writes starts so; a file cut short after that is a damaged cache of ours.
+    if (text.starts_with("{\n \"links\": [")) return true;
+    auto json = nlohmann::json::parse(text);
+    if (json.is_object() && json.value("version", 0) == k_format_version && json.contains("links") && json["links"].is_array())
+      return true;
+  } catch (const std::exception&) {
+    // unreadable or not JSON: not ours
+  }
+  why = "it is not a qbank link cache (delete it if it is a damaged one)";
+  return false;
 }
 
 void Cache::save(const std::filesystem::path& file) const {
+  std::string why;
+  if (!replaceable(file, why)) throw Error(fmt::format("not replacing {}: {}", file.string(), why));
   // The cache's folder is ours to make (".cache/links.json" on a fresh checkout); a folder that
   // cannot be made is reported by the write below.
   std::error_code ignored;

@@ -34,8 +34,13 @@ class Cache {
   // Records a checked outcome; only ok and redirected outcomes are kept.
   void record(const std::string& url, const Outcome& outcome, std::int64_t now);
   std::string serialize() const;
-  // Writes the cache atomically; throws Error if the file cannot be written.
+  // Writes the cache atomically; throws Error if the file cannot be written, or if `file` is
+  // there and is not a qbank link cache (see replaceable()).
   void save(const std::filesystem::path& file) const;
+  // Whether save() may replace `file`: it is absent, or a regular file holding a qbank link
+  // cache. Anything else (a section file, a key, a device, a corrupt cache) is left alone: a
+  // cache path can come from a config file a pull request controls. `why` says what it is.
+  static bool replaceable(const std::filesystem::path& file, std::string& why);
   std::size_t size() const { return m_entries.size(); }
 
  private:

@@ -8,8 +8,10 @@
 #include <fmt/format.h>
 
 #include "config/config.hpp"
+#include "config/stages.hpp"
 #include "config/suggest.hpp"
 #include "core/error.hpp"
+#include "core/json_dump.hpp"
 
 namespace qbank::links {
 
@@ -20,7 +22,7 @@ const std::vector<std::string> k_keys{"concurrency", "per-host",      "timeout",
                                       "exclude",     "cache",         "max-age",  "fail-on"};
 
 [[noreturn]] void bad_value(const std::string& key, const nlohmann::json& value, std::string_view expected) {
-  throw Error(fmt::format("links.{}: '{}' is not {}", key, value.is_string() ? value.get<std::string>() : value.dump(), expected));
+  throw Error(fmt::format("links.{}: '{}' is not {}", key, value.is_string() ? value.get<std::string>() : dump_json(value), expected));
 }
 
 int positive_int(const std::string& key, const nlohmann::json& value, int minimum) {
@@ -46,23 +48,7 @@ void apply_section(const nlohmann::json& section, LinksSettings& settings);
 
 }  // namespace
 
-std::optional<Millis> parse_duration(std::string_view text) {
-  double number = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (ec != std::errc{} || number < 0 || end == text.data()) return std::nullopt;
-  std::string_view unit(end, text.data() + text.size() - end);
-  while (unit.starts_with(' ')) unit.remove_prefix(1);
-  double scale = 0;
-  if (unit.empty() || unit == "s") scale = 1000;
-  else if (unit == "ms") scale = 1;
-  else if (unit == "m" || unit == "min") scale = 60'000;
-  else if (unit == "h") scale = 3'600'000;
-  else if (unit == "d") scale = 86'400'000;
-  else return std::nullopt;
-  double ms = number * scale;
-  if (ms > 1e12) return std::nullopt;
-  return Millis(static_cast<long long>(std::llround(ms)));
-}
+std::optional<Millis> parse_duration(std::string_view text) { return config::parse_duration(text); }
 
 std::optional<FailOn> parse_fail_on(std::string_view text) {
   if (text == "dead") return FailOn::dead;

@@ -10,6 +10,7 @@
 #include <cmark-gfm-extension_api.h>
 
 #include "core/cmark_lock.hpp"
+#include "core/markdown_limits.hpp"
 
 namespace qbank::links {
 
@@ -47,6 +48,8 @@ struct IterDeleter {
 std::vector<std::string> markdown_urls(std::string_view markdown) {
   std::vector<std::string> urls;
   if (markdown.find_first_of(":](<") == std::string_view::npos) return urls;  // no link can be there
+  // Too large or deep for cmark-gfm to parse in bounded time: lint's markdown-limit reports it.
+  if (markdown::over_limits(markdown)) return urls;
   std::call_once(cmark_registration_once(), cmark_gfm_core_extensions_ensure_registered);
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
   if (cmark_syntax_extension* autolink = cmark_find_syntax_extension("autolink"))

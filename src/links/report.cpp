@@ -22,30 +22,37 @@ Totals totals(const std::vector<LinkResult>& results) {
   return t;
 }
 
+std::string_view rule_id(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::dead: return "dead-link";
+    case Verdict::redirected: return "redirected-link";
+    case Verdict::error: return "unreachable-link";
+    case Verdict::blocked: return "blocked-link";
+    default: return "";
+  }
+}
+
 std::vector<Diagnostic> link_diagnostics(const std::vector<LinkResult>& results) {
   std::vector<Diagnostic> diagnostics;
   for (const auto& result : results) {
     const Outcome& o = result.outcome;
     Diagnostic d;
+    d.rule = std::string(rule_id(o.verdict));
     switch (o.verdict) {
       case Verdict::dead:
-        d.rule = "dead-link";
         d.message = fmt::format("dead link {} ({})", result.link.url, o.detail);
         d.hint = "remove the link or replace it with a working copy (e.g. the Wayback Machine)";
         break;
       case Verdict::redirected:
-        d.rule = "redirected-link";
         d.severity = Severity::warning;
         d.message = fmt::format("{} moved permanently to {}", result.link.url, o.final_url);
         d.hint = fmt::format("replace it with {}", o.final_url);
         break;
       case Verdict::error:
-        d.rule = "unreachable-link";
         d.severity = Severity::warning;
         d.message = fmt::format("could not check {}: {}", result.link.url, o.detail);
         break;
       case Verdict::blocked:
-        d.rule = "blocked-link";
         d.severity = Severity::warning;
         d.message = fmt::format("not checked {}: {}", result.link.url, o.detail);
         break;

@@ -17,6 +17,10 @@ struct Totals {
 };
 Totals totals(const std::vector<LinkResult>& results);
 
+// The rule a verdict is reported under: dead-link, redirected-link, unreachable-link,
+// blocked-link; empty for ok and excluded.
+std::string_view rule_id(Verdict verdict);
+
 // One diagnostic per reference of each dead, redirected, erroring or blocked URL, with the
 // rule's default severity (the caller applies the config), unsorted.
 std::vector<Diagnostic> link_diagnostics(const std::vector<LinkResult>& results);
@@ -31,8 +35,10 @@ struct ReportScope {
 
 // "Links: 120 URLs (150 references): 110 ok, ...; 130 requests, 4 cached, 3.2 s"
 std::string summary_line(const LinkRun& run);
-// {"links": [...], "summary": {...}}
-std::string render_json(const LinkRun& run, const ReportScope& scope);
+// {"links": [...], "diagnostics": [...], "summary": {...}}: each link with the `rule` its verdict
+// is reported under (null when it is fine), and `diagnostics` as `qbank lint --format json` and
+// `qbank dedup --format json` have them (severities from the config, sorted).
+std::string render_json(const LinkRun& run, const ReportScope& scope, const std::vector<Diagnostic>& diagnostics);
 // A dead-link report to paste into an issue: dead links by file, redirects with their
 // replacement, links that could not be checked, totals.
 std::string render_markdown(const LinkRun& run, const ReportScope& scope);

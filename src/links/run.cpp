@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include <fmt/format.h>
+
 #include "links/cache.hpp"
 
 namespace qbank::links {
@@ -44,7 +46,12 @@ LinkRun run_links(std::vector<Link> links, const LinksSettings& settings, const 
     now = unix_now();
     for (const auto& result : run.results)
       if (result.outcome.verdict != Verdict::excluded) cache.record(result.link.url, result.outcome, now);
-    cache.save(*settings.cache_file);
+    // Never replace a file that is not our cache: the path may come from untrusted config.
+    // Saying so is enough; the check itself went fine.
+    if (std::string why; Cache::replaceable(*settings.cache_file, why))
+      cache.save(*settings.cache_file);
+    else
+      run.warnings.push_back(fmt::format("not updating the link cache {}: {}", settings.cache_file->string(), why));
   }
   run.elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   return run;

@@ -1,5 +1,6 @@
 #include "lint/fix.hpp"
 
+#include <filesystem>
 #include <set>
 #include <string>
 
@@ -14,6 +15,9 @@ FixReport apply_fixes(const std::vector<Diagnostic>& diagnostics) {
     if (d.rule == "citation-artifact") files.insert(d.where.file);
   FixReport report;
   for (const auto& file : files) {
+    // Temp files a killed --fix left beside this file go now, whether or not it needs a fix.
+    std::filesystem::path folder = std::filesystem::path(file).parent_path();
+    remove_stale_temp_files(folder.empty() ? std::filesystem::path(".") : folder);
     std::string content = read_file(file);
     std::size_t removed = rules::remove_citation_artifacts(content);
     if (removed == 0) continue;

@@ -1,6 +1,7 @@
 // {"diagnostics": [...], "summary": {...}}: the machine-readable form, stable field order.
 #include <nlohmann/json.hpp>
 
+#include "core/json_dump.hpp"
 #include "output/json_diagnostic.hpp"
 #include "output/render.hpp"
 
@@ -32,7 +33,7 @@ std::string render_json(const std::vector<Diagnostic>& sorted, const RenderConte
                      {"questions", context.summary.questions},
                      {"errors", counts.errors},
                      {"warnings", counts.warnings}};
-  return root.dump(2) + "\n";
+  return dump_json(root, 2) + "\n";
 }
 
 }  // namespace qbank::output

@@ -20,6 +20,16 @@ std::string render(Format format, const std::vector<Diagnostic>& sorted, const R
   return {};
 }
 
+std::filesystem::path find_source_root(const std::filesystem::path& start) {
+  std::error_code error;
+  std::filesystem::path dir = std::filesystem::absolute(start, error).lexically_normal();
+  for (auto at = dir; !at.empty(); at = at.parent_path()) {
+    if (std::filesystem::exists(at / ".git", error)) return at;
+    if (at == at.parent_path()) break;
+  }
+  return dir;
+}
+
 Counts count(const std::vector<Diagnostic>& diagnostics) {
   Counts counts;
   for (const auto& d : diagnostics) {

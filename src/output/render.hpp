@@ -2,6 +2,7 @@
 // file per format. `qbank lint`, `dedup` and `links` all print through these.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@ struct RuleInfo {
   std::string id;
   std::string summary;
   Severity default_severity = Severity::error;
+  std::string doc;  // the rule's full documentation (`qbank rules ID`)
 };
 
 struct Summary {
@@ -27,9 +29,16 @@ struct Summary {
 
 struct RenderContext {
   bool color = false;
+  bool quiet = false;           // text: the findings only, no summary line
   std::vector<RuleInfo> rules;  // for SARIF's rule table
   Summary summary;
+  // SARIF: file URIs relative to this folder (the repository root), as code scanning needs;
+  // files outside it get absolute file: URIs. Empty: paths as they are.
+  std::filesystem::path source_root;
 };
+
+// The repository root for SARIF: the nearest folder from `start` up that holds .git, else `start`.
+std::filesystem::path find_source_root(const std::filesystem::path& start);
 
 std::string render(Format format, const std::vector<Diagnostic>& sorted, const RenderContext& context);
 

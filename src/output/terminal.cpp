@@ -18,11 +18,15 @@ ColorChoice parse_color_choice(const std::string& text) {
 }
 
 bool use_color(ColorChoice choice, std::FILE* stream) {
-  if (choice == ColorChoice::never) return false;
-  // NO_COLOR wins even over --color always: the user asked their whole environment for it.
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  if (choice == ColorChoice::always) return true;
+  // An explicit --color beats the environment: the user asked this command for it.
+  if (choice != ColorChoice::automatic) return choice == ColorChoice::always;
+  auto set = [](const char* name) -> const char* {
+    const char* value = std::getenv(name);
+    return value != nullptr && *value != '\0' ? value : nullptr;
+  };
+  if (set("NO_COLOR")) return false;  // https://no-color.org
+  // https://force-color.org; FORCE_COLOR=0 means no colour, as Node.js tools read it.
+  if (const char* force = set("FORCE_COLOR")) return std::string_view(force) != "0";
   const char* term = std::getenv("TERM");
   if (term != nullptr && std::string_view(term) == "dumb") return false;
   return ::isatty(::fileno(stream)) != 0;

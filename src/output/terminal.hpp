@@ -1,5 +1,6 @@
-// What the terminal gets: colour only on a TTY and never with NO_COLOR (https://no-color.org),
-// and a one-line progress counter on stderr for long work, only when stderr is a TTY.
+// What the terminal gets: colour on a TTY, or with FORCE_COLOR, never with NO_COLOR
+// (https://no-color.org) unless --color always; and a one-line progress counter on stderr for
+// long work, only when stderr is a TTY.
 #pragma once
 
 #include <chrono>
@@ -13,6 +14,8 @@ enum class ColorChoice { automatic, always, never };
 
 // For `--color auto|always|never`; throws Error for anything else.
 ColorChoice parse_color_choice(const std::string& text);
+// always/never as asked; automatic: not with NO_COLOR, yes with FORCE_COLOR (other than
+// "0"), not on TERM=dumb, else whether `stream` is a TTY.
 bool use_color(ColorChoice choice, std::FILE* stream);
 
 // "\r<label> 120/5000" on stderr, at most every 100 ms, cleared by finish(). Does nothing when

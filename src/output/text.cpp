@@ -33,6 +33,7 @@ std::string render_text(const std::vector<Diagnostic>& sorted, const RenderConte
     if (!d.hint.empty()) out += fmt::format("    {} {}\n", style.wrap("hint:", "36"), d.hint);
     for (const auto& related : d.related) out += fmt::format("    {} {}: {}\n", style.wrap("note:", "36"), position(related.where), related.message);
   }
+  if (context.quiet) return out;
   Counts counts = count(sorted);
   std::string scope = fmt::format("{} ({})", plural(context.summary.files, "file"), plural(context.summary.questions, "question"));
   if (counts.errors == 0 && counts.warnings == 0)

@@ -19,7 +19,10 @@ const std::array k_rules{
     // Emitted by the loader and the schema stage.
     Rule{"yaml-syntax", Stage::loader, E, "YAML that does not parse, including tabs used for indentation",
          "The file is not valid YAML. The position is the parser's; a tab in indentation is "
-         "pointed at directly, since YAML allows only spaces there.",
+         "pointed at directly, since YAML allows only spaces there. The mistakes authors make are "
+         "explained in words with the corrected line: ': ' inside a value, a value starting with "
+         "'*', '&', '!', '`', '@' or '- ', and a quote that is never closed (which the parser would "
+         "otherwise accept, swallowing the rest of the file): put such values in quotes.",
          nullptr},
     Rule{"invalid-utf8", Stage::loader, E, "bytes that are not UTF-8 (or a NUL byte)",
          "Question files must be UTF-8. The position is the first bad byte. A UTF-8 byte order "
@@ -69,6 +72,65 @@ const std::array k_rules{
          "huyenchip.com 'chip-huyen/ml-interviews-book', and github.com/dipanjanS/... "
          "'data-science-interviews/algorithms'.",
          check_resource_title_mismatch},
+    Rule{"markdown-limit", Stage::rule, E, "Markdown too long or too deeply nested to render safely",
+         "A question, answer or description over 32 KiB, nested more than 32 levels deep (list "
+         "items, block quotes, indentation) or with more than 256 '|' on one line. cmark-gfm, "
+         "which renders the cards, takes time that grows with the square of such input (70 KB "
+         "of nested list markers took 21 s), so qbank never hands it such a field: an export "
+         "with --force shows it as plain text, and links inside it are not checked.",
+         check_markdown_limit},
+    Rule{"control-character", Stage::rule, E, "a control character (other than tab and newline) in text",
+         "C0 control characters are invisible in editors and reviews and do damage in the "
+         "outputs: 0x1F separates an Anki note's fields, so a question holding one gets its "
+         "text split into the answer. They get in through YAML escapes (\"\\x1f\") or pasted "
+         "text. The exporters drop them.",
+         check_control_character},
+    Rule{"anki-syntax", Stage::rule, W, "Anki syntax such as {{Field}}, [sound:...], [latex], or a MathJax \\href",
+         "Anki interprets its own syntax in card text: `{{...}}` (templates, cloze), "
+         "`[sound:file]` (plays a file, any file with ../ in it), `[latex]...[/latex]`, `[$]`, "
+         "`[$$]` (runs LaTeX), `[anki:tts]`; and MathJax's `\\href`, `\\style`, `\\class`, "
+         "`\\cssId`, `\\data` make live links and styles. The Anki exports neutralise all of "
+         "them (the card shows the text as written); lint reports them so that the author knows.",
+         check_anki_syntax},
+    Rule{"truncated-by-comment", Stage::rule, W, "an unquoted question or answer cut short by ' #' (a YAML comment)",
+         "In a plain (unquoted) YAML value, ' #' starts a comment: `question: What does # mean in "
+         "Python?` is read, checked and exported as \"What does\". Reported when a single space "
+         "comes before the '#' (a comment meant as one has two, as yamllint expects); the hint is "
+         "the line with the whole text quoted.",
+         check_truncated_by_comment},
+    Rule{"raw-html", Stage::rule, W, "HTML in question or answer Markdown, which Anki cards drop",
+         "Cards render Markdown in safe mode, because Anki runs scripts in cards: every HTML tag "
+         "is dropped. `<script>alert(1)</script>` leaves a stray 'alert(1)' on the card, "
+         "`<b>x</b>` loses its markup. Write it in Markdown, or in backticks to show it as code.",
+         check_raw_html},
+    Rule{"unsafe-link", Stage::rule, E, "a javascript:, vbscript:, file: or data: link in question or answer Markdown",
+         "Such links run code or open local files in other renderers; the cards remove them and "
+         "leave an empty link. data: images (png, gif, jpeg, webp) are fine.",
+         check_unsafe_link},
+    Rule{"heading-in-answer", Stage::rule, W, "a Markdown heading inside a question or an answer",
+         "`# Title`, or a line of === or --- under text (the usual accident: it makes the line "
+         "above a heading). The Markdown export gives sections and questions the heading levels; "
+         "a heading inside an answer breaks that outline, and on a card it is oversized text. "
+         "Use **bold** instead.",
+         check_heading_in_answer},
+    Rule{"missing-image", Stage::rule, W, "a local image the Anki package cannot include",
+         "`![ROC](images/roc.png)` is packaged as Anki media when the file exists, relative to the "
+         "YAML file, inside the bank folder. Reported when it is missing, not a file, or outside "
+         "the bank folder (never packaged: a bank must not be able to ship other files), or over "
+         "64 MiB. Remote "
+         "(https) images are not checked here; `qbank links` checks them.",
+         check_missing_image},
+    Rule{"missing-bank-yaml", Stage::rule, W, "a bank folder without bank.yaml",
+         "Without bank.yaml the deck name comes from the folder's name, and every Anki note GUID "
+         "derives from the deck name: renaming the folder would make every card new and orphan "
+         "its review history. Add bank.yaml with 'title' and 'deck'. Loose files are not a bank "
+         "folder and are not reported.",
+         check_missing_bank_yaml},
+    Rule{"invalid-suppression", Stage::rule, W, "a '# qbank: disable=' comment naming an unknown rule",
+         "`# qbank: disable=placeholder-text` on a question's lines (or on a line of its own right "
+         "above the question) silences that rule for that question. A rule id that does not "
+         "exist silences nothing, so it is reported, with a did-you-mean.",
+         nullptr},
     // Duplicate finder (qbank dedup; also part of qbank lint).
     Rule{"duplicate-question", Stage::dedup, E, "the same question asked twice (after normalisation)",
          "Two questions whose text is equal after Unicode NFKC and case folding, with every "

@@ -3,6 +3,7 @@
 namespace qbank::rules {
 
 void RuleContext::report(SourceLocation where, std::string message, std::string hint, std::vector<Related> related) {
+  if (!m_limiter.offer(where, std::string(m_rule_id))) return;
   Diagnostic d;
   d.where = std::move(where);
   d.rule = std::string(m_rule_id);

@@ -1,5 +1,6 @@
 #include "schema/validator.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 
@@ -7,7 +8,9 @@
 // GCC 12 at -O3 inlines valijson's json_pointer::replaceAllInPlace into this file and then
 // warns about std::string::replace overlapping itself (a known false positive of -Wrestrict).
 #pragma GCC diagnostic push
+#if !defined(__clang__)  // clang has no such warning, and warns about the unknown name
 #pragma GCC diagnostic ignored "-Wrestrict"
+#endif
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -15,6 +18,7 @@
 #pragma GCC diagnostic pop
 
 #include "bank/yaml_json.hpp"
+#include "core/diagnostic_limit.hpp"
 #include "schema/embedded_schemas.hpp"
 #include "schema/wording.hpp"
 
@@ -99,19 +103,35 @@ std::optional<std::size_t> second_index(const std::string& description) {
   return index;
 }
 
-}  // namespace
+// Which top-level array is validated in parts, and where the current part starts.
+struct Chunk {
+  std::string key;  // empty: the document is validated whole
+  std::size_t offset = 0;
+};
+constexpr std::size_t k_items_per_part = 256;
 
-std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& document, const bank::YamlNode& yaml_root,
-                                 const std::string& file) {
-  const ParsedSchema& schema = parsed(kind);
+// One valijson run over `part`: the whole document, or a copy of it whose largest array holds
+// only the items from `chunk.offset` on. Error paths are mapped back to the whole document.
+void validate_part(const ParsedSchema& schema, const nlohmann::json& part, const Chunk& chunk, const nlohmann::json& document,
+                   const bank::YamlNode& yaml_root, const std::string& file, std::vector<Diagnostic>& diagnostics,
+                   DiagnosticLimiter& limiter) {
   valijson::Validator validator;
   valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter adapter(document);
-  if (validator.validate(schema.schema, adapter, &results)) return {};
+  valijson::adapters::NlohmannJsonAdapter adapter(part);
+  if (validator.validate(schema.schema, adapter, &results)) return;
 
-  std::vector<Diagnostic> diagnostics;
   std::set<std::tuple<std::vector<std::string>, std::string>> reported;
-  for (const auto& error : leaf_errors(results)) {
+  for (auto& error : leaf_errors(results)) {
+    if (!chunk.key.empty()) {
+      bool in_items = error.context.size() >= 3 && error.context[1] == "[" + chunk.key + "]";
+      if (!in_items && chunk.offset > 0) continue;  // about the rest of the document: the first part said it
+      if (in_items) {
+        std::size_t index = 0;
+        const std::string& text = error.context[2];
+        std::from_chars(text.data() + 1, text.data() + text.size() - 1, index);
+        error.context[2] = "[" + std::to_string(index + chunk.offset) + "]";
+      }
+    }
     Wording wording = describe_path(schema.document, document, error.context);
     bank::YamlNode node = bank::node_at_path(yaml_root, error.context);
     const std::string& d = error.description;
@@ -123,11 +143,27 @@ std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& docume
       diagnostic.message = wording.owner_prefix + fmt::format("missing required field '{}'", quoted_from(d));
       diagnostic.hint = wording.expected.empty() ? "" : "expected " + wording.expected;
     } else if (d.starts_with("Object contains a property that could not be validated")) {
+      // valijson names only the first unknown field of a mapping; report every one, each at
+      // its own key, so a mapping with two typos shows both.
+      std::vector<std::string> allowed = allowed_fields(schema.document, error.context, document);
+      const nlohmann::json* object = value_at(document, error.context);
+      if (object && object->is_object() && !allowed.empty()) {
+        for (auto it = object->begin(); it != object->end(); ++it) {
+          if (std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end()) continue;
+          Diagnostic each = diagnostic;
+          bank::YamlNode key = node.key_of(it.key());
+          if (key.present()) each.where = bank::location_of(key, file);
+          each.message = wording.owner_prefix + fmt::format("unknown field '{}'", it.key());
+          each.hint = unknown_field_hint(allowed, it.key());
+          if (reported.emplace(error.context, each.message).second) diagnostics.push_back(std::move(each));
+        }
+        continue;
+      }
       std::string field = quoted_from(d);
       bank::YamlNode key = node.key_of(field);
       if (key.present()) diagnostic.where = bank::location_of(key, file);
       diagnostic.message = wording.owner_prefix + fmt::format("unknown field '{}'", field);
-      diagnostic.hint = unknown_field_hint(schema.document, error.context, document, field);
+      diagnostic.hint = unknown_field_hint(allowed, field);
     } else if (d.find("uniqueness constraint") != std::string::npos) {
       auto index = second_index(d);
       const nlohmann::json* array = value_at(document, error.context);
@@ -145,9 +181,53 @@ std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& docume
         diagnostic.message = wording.owner_prefix + fmt::format("{}: {} (got {})", wording.subject, d, got);
     }
     if (!reported.emplace(error.context, diagnostic.message).second) continue;
+    if (!limiter.offer(diagnostic.where, diagnostic.rule)) continue;
     diagnostics.push_back(std::move(diagnostic));
   }
+}
+
+// The key of the document's largest top-level array, if it is long enough to validate in parts.
+std::string chunked_key(const nlohmann::json& document) {
+  std::string key;
+  std::size_t largest = k_items_per_part;
+  if (!document.is_object()) return key;
+  for (const auto& [name, value] : document.items())
+    if (value.is_array() && value.size() > largest) {
+      key = name;
+      largest = value.size();
+    }
+  return key;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& document, const bank::YamlNode& yaml_root,
+                                 const std::string& file) {
+  const ParsedSchema& schema = parsed(kind);
+  std::vector<Diagnostic> diagnostics;
+  DiagnosticLimiter limiter;
+  Chunk chunk;
+  chunk.key = chunked_key(document);
+  if (chunk.key.empty()) {
+    validate_part(schema, document, chunk, document, yaml_root, file, diagnostics, limiter);
+  } else {
+    // valijson keeps every error, with its path, until validation ends: a file of 249k broken
+    // questions took gigabytes before the first diagnostic. In parts of k_items_per_part items
+    // (no schema rule relates items of a top-level array to each other), memory stays bounded.
+    const nlohmann::json& items = document[chunk.key];
+    nlohmann::json part = nlohmann::json::object();
+    for (const auto& [name, value] : document.items())
+      if (name != chunk.key) part[name] = value;
+    for (; chunk.offset < items.size(); chunk.offset += k_items_per_part) {
+      std::size_t end = std::min(items.size(), chunk.offset + k_items_per_part);
+      part[chunk.key] = nlohmann::json(items.begin() + static_cast<std::ptrdiff_t>(chunk.offset),
+                                       items.begin() + static_cast<std::ptrdiff_t>(end));
+      validate_part(schema, part, chunk, document, yaml_root, file, diagnostics, limiter);
+    }
+  }
+  limiter.finish(diagnostics);
   return diagnostics;
 }
+
 
 }  // namespace qbank::schema

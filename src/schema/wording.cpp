@@ -170,8 +170,8 @@ std::string summarize(const nlohmann::json& value) {
   }
 }
 
-std::string unknown_field_hint(const nlohmann::json& schema, const std::vector<std::string>& context,
-                               const nlohmann::json& document, const std::string& field) {
+std::vector<std::string> allowed_fields(const nlohmann::json& schema, const std::vector<std::string>& context,
+                                        const nlohmann::json& document) {
   const nlohmann::json* sub = &schema;
   const nlohmann::json* value = &document;
   for (const auto& element : context) {
@@ -191,6 +191,10 @@ std::string unknown_field_hint(const nlohmann::json& schema, const std::vector<s
     if (here.schema->contains("oneOf"))
       for (const auto& branch : (*here.schema)["oneOf"]) if (auto b = resolve(schema, &branch); b.schema) collect(*b.schema);
   }
+  return allowed;
+}
+
+std::string unknown_field_hint(const std::vector<std::string>& allowed, const std::string& field) {
   if (auto close = config::closest_match(field, allowed)) return fmt::format("did you mean '{}'?", *close);
   if (!allowed.empty()) return "allowed fields: " + fmt::format("{}", fmt::join(allowed, ", "));
   return {};

@@ -26,8 +26,11 @@ const nlohmann::json* value_at(const nlohmann::json& document, const std::vector
 // "'hard'", "the number 12", "true", "an empty value", "a list", "a mapping".
 std::string summarize(const nlohmann::json& value);
 
+// The fields the schema allows in the mapping at `context` (valijson names only the first
+// field it does not know; the validator reports every one with this list).
+std::vector<std::string> allowed_fields(const nlohmann::json& schema, const std::vector<std::string>& context,
+                                        const nlohmann::json& document);
 // "did you mean 'title'?" or the list of allowed fields.
-std::string unknown_field_hint(const nlohmann::json& schema, const std::vector<std::string>& context,
-                               const nlohmann::json& document, const std::string& field);
+std::string unknown_field_hint(const std::vector<std::string>& allowed, const std::string& field);
 
 }  // namespace qbank::schema

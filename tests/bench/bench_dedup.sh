@@ -2,7 +2,11 @@
 # Duplicate finder speed and quality: `qbank dedup` vs loading the same bank alone, on generated
 # banks of 10,000 and 100,000 questions with injected duplicates (exact copies, rewordings,
 # copy-pasted blocks) and look-alikes that must not be reported; recall and precision against
-# the generator's truth file, and the growth from 10k to 100k. Run through tests/bench/run.sh.
+# the generator's truth file, and the growth from 10k to 100k. Then the same on banks with a
+# realistic vocabulary (qbank-generate-realistic: a few hundred real terms in templates, where
+# every word recurs thousands of times) at 10k, 100k and 200k, with `qbank lint` against lint
+# with the duplicate rules off; and the score on the labelled development set
+# ../shared/dedup-dev/ when it is there. Run through tests/bench/run.sh.
 #
 # "Loading alone" is `qbank dedup --load-only`: the same command, config and loader options
 # (parallel parse, schema validation), stopping right after the load; so the ratio is the
@@ -64,4 +68,53 @@ if [ -n "${dedup_time[10000]:-}" ] && [ -n "${dedup_time[100000]:-}" ]; then
   echo "--- growth 10k -> 100k (10x the questions; linear = 10.0)"
   echo "qbank dedup wall:        $(ratio "${dedup_time[100000]}" "${dedup_time[10000]}") x"
   echo "dedup CPU beyond load:   $(ratio "${extra_time[100000]}" "${extra_time[10000]}") x"
+fi
+
+# --- Realistic vocabulary: the candidate work must stay linear when every word is common.
+declare -A real_dedup real_lint
+for n in ${BENCH_DEDUP_REAL_SIZES:-10000 100000 200000}; do
+  bank="$BENCH_WORK/realistic-$n"
+  if [ ! -f "$bank/truth.json" ]; then
+    rm -rf "$bank"
+    "$bin/qbank-generate-realistic" --questions "$n" --files $((n / 1000)) --out "$bank/bank" --seed 11 \
+      --duplicates $((n / 20)) --lookalikes $((n / 200)) --blocks $((n / 2500)) --truth "$bank/truth.json.tmp"
+    mv "$bank/truth.json.tmp" "$bank/truth.json"
+  fi
+  printf 'rules: {}\n' >"$bank/qbank.yaml"
+  echo "--- realistic vocabulary, $n questions, $(du -sm "$bank/bank" | cut -f1) MB, $((n / 20)) injected duplicates, $((n / 200)) look-alikes"
+  measure_pair "$bank"
+  read -r recall precision found expected flagged < <(node "$here/dedup_score.js" "$bank/truth.json" "$bank/report.json")
+  real_dedup[$n]=$dedup_wall
+  echo "load alone:   ${load_wall} s wall  ${load_cpu} s CPU  peak RSS ${load_rss} MiB"
+  echo "qbank dedup:  ${dedup_wall} s wall  ${dedup_cpu} s CPU  peak RSS ${dedup_rss} MiB  = $(ratio "$dedup_wall" "$load_wall") x load (target <= 1.5)"
+  echo "recall ${recall}  precision ${precision}  (pairs found ${found}, injected ${expected}, look-alikes wrongly reported ${flagged})"
+  # lint with and without the duplicate rules, taking turns.
+  printf 'rules:\n  duplicate-question: off\n  near-duplicate-question: off\n  repeated-section: off\n' >"$bank/no-dedup.yaml"
+  lint_wall="" off_wall=""
+  for _ in $(seq "$runs"); do
+    read -r wall cpu rss < <(once "$QBANK" lint "$bank/bank" --config "$bank/qbank.yaml" --no-progress)
+    if [ -z "$lint_wall" ] || awk -v a="$wall" -v b="$lint_wall" 'BEGIN { exit !(a < b) }'; then lint_wall=$wall; fi
+    read -r wall cpu rss < <(once "$QBANK" lint "$bank/bank" --config "$bank/no-dedup.yaml" --no-progress)
+    if [ -z "$off_wall" ] || awk -v a="$wall" -v b="$off_wall" 'BEGIN { exit !(a < b) }'; then off_wall=$wall; fi
+  done
+  real_lint[$n]=$lint_wall
+  echo "qbank lint:   ${lint_wall} s wall; without the duplicate rules ${off_wall} s = $(ratio "$lint_wall" "$off_wall") x (target <= 1.5)"
+done
+if [ -n "${real_dedup[10000]:-}" ] && [ -n "${real_dedup[100000]:-}" ]; then
+  echo "--- realistic growth (linear = 10.0 per 10x, 2.0 per 2x; target <= 11 per 10x)"
+  echo "qbank dedup 10k -> 100k: $(ratio "${real_dedup[100000]}" "${real_dedup[10000]}") x   qbank lint: $(ratio "${real_lint[100000]}" "${real_lint[10000]}") x"
+  [ -n "${real_dedup[200000]:-}" ] && echo "qbank dedup 100k -> 200k: $(ratio "${real_dedup[200000]}" "${real_dedup[100000]}") x   qbank lint: $(ratio "${real_lint[200000]}" "${real_lint[100000]}") x"
+fi
+
+# --- The labelled development set (targets: recall >= 0.90, >= 0.80 per category, <= 3 of 60
+# look-alikes, <= 2 other false positives, 3/3 within b). score.py needs Python 3 with PyYAML.
+dev="$root/../shared/dedup-dev"
+if [ -f "$dev/score.py" ] && python3 -c 'import yaml' 2>/dev/null; then
+  echo "--- development set ../shared/dedup-dev (default settings)"
+  (cd "$dev" && "$QBANK" dedup b --against a --format json -o "$BENCH_WORK/dev-against.json" --no-progress || true
+   python3 score.py "$BENCH_WORK/dev-against.json" | sed -n '1,/^F1/p'
+   "$QBANK" dedup b --format json -o "$BENCH_WORK/dev-within.json" --no-progress || true
+   python3 score.py --within "$BENCH_WORK/dev-within.json" | grep -E '^(recall|precision|false)')
+else
+  echo "--- development set: ../shared/dedup-dev or PyYAML not here, skipped"
 fi

@@ -6,8 +6,8 @@
 //   qbank-generate-realistic --questions N --files F --out DIR [--duplicates K] [--lookalikes L]
 //                            [--blocks B] [--seed S] [--truth FILE]
 //
-// Questions: five one-term templates ("What are the limitations of X?") and eight two-term ones
-// ("How does X affect Y?") over ~200 real machine-learning terms, each combination once. Answers
+// Questions: one-, two- and three-term templates ("What are the limitations of X?", "How does X
+// affect Y in Z?") over ~200 real machine-learning terms, each set of terms asked about once. Answers
 // are sentences of ordinary words and terms, unrelated to the question. Injected: K duplicates
 // (a third exact up to case and punctuation; the rest reworded as people do: another frame,
 // swapped order, a contraction, a follow-up question, British spelling), L look-alikes (the same
@@ -99,8 +99,14 @@ const std::vector<Template> k_templates = {
     {"How do you combine {0} with {1}?", {"How can you combine {0} with {1}?", "How would you combine {1} with {0}?"}},
     {"What is the role of {0} in {1}?", {"What role does {0} play in {1}?", "Explain the role of {0} in {1}."}},
     {"How is {0} related to {1}?", {"How are {0} and {1} related?", "Explain how {0} is related to {1}."}},
-    {"Can {0} replace {1}?", {"Can {1} be replaced by {0}?", "Could {0} replace {1}?"}}};
-constexpr std::size_t k_one_term_templates = 5;
+    {"Can {0} replace {1}?", {"Can {1} be replaced by {0}?", "Could {0} replace {1}?"}},
+    {"How does {0} affect {1} in {2}?", {"How does {0} affect {1} in {2}? Why does it matter?", "Explain how {0} affects {1} in {2}."}},
+    {"When would you use {0} instead of {1} for {2}?", {"When should you use {0} instead of {1} for {2}?", "When would one use {0} instead of {1} for {2}?"}},
+    {"How do you combine {0} with {1} in {2}?", {"How can you combine {0} with {1} in {2}?", "How would you combine {1} with {0} in {2}?"}},
+    {"What is the role of {0} and {1} in {2}?", {"What role do {0} and {1} play in {2}?", "Explain the role of {1} and {0} in {2}."}},
+    {"How do {0} and {1} differ in {2}?", {"What is the difference between {0} and {1} in {2}?", "How do {1} and {0} differ in {2}?"}},
+    {"Why does {0} matter for {1} with {2}?", {"Why does {0} matter so much for {1} with {2}?", "Explain why {0} matters for {1} with {2}."}}};
+constexpr std::size_t k_one_term_templates = 5, k_two_term_templates = 8;
 
 constexpr std::string_view k_words[] = {
     "the", "model", "data", "it", "is", "a", "of", "to", "and", "in", "that", "when", "with", "each", "on", "can",
@@ -111,11 +117,11 @@ constexpr std::string_view k_words[] = {
     "points", "class", "classes", "labels", "loss", "function", "distribution", "mean", "variance", "noise",
     "signal", "test", "validation", "results", "choice", "number", "size", "rate", "methods", "problem"};
 
-std::string fill(std::string_view pattern, const std::string& a, const std::string& b) {
+std::string fill(std::string_view pattern, const std::string& a, const std::string& b, const std::string& c) {
   std::string out;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}') {
-      out += pattern[i + 1] == '0' ? a : b;
+      out += pattern[i + 1] == '0' ? a : pattern[i + 1] == '1' ? b : c;
       i += 2;
     } else {
       out += pattern[i];
@@ -159,7 +165,7 @@ Options parse(int argc, char** argv) {
 }
 
 struct Question {
-  std::size_t form = 0, a = 0, b = 0;  // template and term indices
+  std::size_t form = 0, a = 0, b = 0, c = 0;  // template and term indices
   std::string id, text, answer;
 };
 
@@ -169,21 +175,22 @@ class Bank {
   Random& random() { return m_random; }
   static constexpr std::size_t terms() { return std::size(k_terms); }
 
-  // A combination no other original has.
+  static std::size_t arity(std::size_t form) { return form < k_one_term_templates ? 1 : form < k_one_term_templates + k_two_term_templates ? 2 : 3; }
+
+  // A question about a set of terms no other question is about: two questions on the same terms
+  // that differ only in their template word ("How does X affect Y?" / "What is the role of X in
+  // Y?") would be near-duplicates by any reasonable measure, and the truth says they are not.
   Question original() {
     for (;;) {
       Question q;
-      // One question in 12 asks about one term, while such combinations last.
-      bool one_term = m_one_term_left > 0 && m_random.below(12) == 0;
-      q.form = one_term ? m_random.below(k_one_term_templates)
-                        : k_one_term_templates + m_random.below(k_templates.size() - k_one_term_templates);
-      q.a = m_random.below(terms());
-      q.b = q.form < k_one_term_templates ? 0 : m_random.below(terms());
-      if (q.a == q.b && q.form >= k_one_term_templates) continue;
-      if (!m_used.insert({q.form, q.a, q.b}).second) continue;
-      m_one_term_left -= one_term;
-      q.text = capitalized(fill(k_templates[q.form].text, term(q.a), term(q.b)));
-      q.answer = answer();
+      std::size_t roll = m_random.below(100);
+      // One question in 20 asks about one term, one in 4 about two, while such combinations last.
+      if (m_one_term_left > 0 && roll < 5) q.form = m_random.below(k_one_term_templates);
+      else if (m_two_term_left > 0 && roll < 30) q.form = k_one_term_templates + m_random.below(k_two_term_templates);
+      else q.form = k_one_term_templates + k_two_term_templates + m_random.below(k_templates.size() - k_one_term_templates - k_two_term_templates);
+      if (!pick_terms(q)) continue;
+      m_one_term_left -= arity(q.form) == 1;
+      m_two_term_left -= arity(q.form) == 2;
       return q;
     }
   }
@@ -191,12 +198,9 @@ class Bank {
   Question lookalike(const Question& of) {
     for (;;) {
       Question q = of;
-      (q.form < k_one_term_templates || m_random.below(2) ? q.a : q.b) = m_random.below(terms());
-      if (q.a == q.b && q.form >= k_one_term_templates) continue;
-      if (!m_used.insert({q.form, q.a, q.b}).second) continue;
-      q.text = capitalized(fill(k_templates[q.form].text, term(q.a), term(q.b)));
-      q.answer = answer();
-      return q;
+      std::size_t which = m_random.below(arity(q.form));
+      (which == 0 ? q.a : which == 1 ? q.b : q.c) = m_random.below(terms());
+      if (pick_terms(q, false)) return q;
     }
   }
   std::string exact_copy(const Question& of) {
@@ -210,7 +214,7 @@ class Bank {
   }
   std::string reworded(const Question& of) {
     const auto& forms = k_templates[of.form].rewordings;
-    std::string text = fill(forms[m_random.below(forms.size())], term(of.a), term(of.b));
+    std::string text = fill(forms[m_random.below(forms.size())], term(of.a), term(of.b), term(of.c));
     // British spelling, as a contributor from the UK writes it.
     for (auto [us, uk] : {std::pair{"ization", "isation"}, std::pair{"optimizer", "optimiser"}, std::pair{"modeling", "modelling"}})
       if (auto at = text.find(us); at != std::string::npos && m_random.below(2)) text.replace(at, std::string_view(us).size(), uk);
@@ -222,22 +226,45 @@ class Bank {
       std::string sentence;
       for (std::size_t w = 0, words = 8 + m_random.below(10); w < words; ++w) {
         std::string word = m_random.below(6) == 0 ? term(m_random.below(terms())) : std::string(k_words[m_random.below(std::size(k_words))]);
-        sentence += (w ? " " : "") + word;
+        if (w) sentence += ' ';  // two appends: GCC 12 warns falsely on "" + string at -O3
+        sentence += word;
       }
-      text += (s ? " " : "") + capitalized(sentence) + ".";
+      if (s) text += ' ';
+      text += capitalized(sentence);
+      text += '.';
     }
     return text;
   }
 
  private:
   static std::string term(std::size_t i) { return std::string(k_terms[i]); }
+  // Draws the terms (unless `draw` is false: they are set) and keeps them if their set is new.
+  bool pick_terms(Question& q, bool draw = true) {
+    std::size_t n = arity(q.form);
+    if (draw) {
+      q.a = m_random.below(terms());
+      q.b = n > 1 ? m_random.below(terms()) : 0;
+      q.c = n > 2 ? m_random.below(terms()) : 0;
+    }
+    std::vector<std::size_t> set{q.a};
+    if (n > 1) set.push_back(q.b);
+    if (n > 2) set.push_back(q.c);
+    std::sort(set.begin(), set.end());
+    if (std::adjacent_find(set.begin(), set.end()) != set.end()) return false;
+    set.resize(3, terms());  // one key type for every arity
+    if (!m_used.insert({set[0], set[1], set[2]}).second) return false;
+    q.text = capitalized(fill(k_templates[q.form].text, term(q.a), term(q.b), term(q.c)));
+    q.answer = answer();
+    return true;
+  }
   static std::string capitalized(std::string s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
     return s;
   }
   Random m_random;
   // Half of the one-term combinations, so that finding an unused one stays quick.
-  std::size_t m_one_term_left = k_one_term_templates * std::size(k_terms) / 2;
+  std::size_t m_one_term_left = std::size(k_terms) / 2;
+  std::size_t m_two_term_left = std::size(k_terms) * std::size(k_terms) / 8;
   std::set<std::tuple<std::size_t, std::size_t, std::size_t>> m_used;
 };
 

@@ -69,12 +69,13 @@ TEST_CASE("github and sarif formats") {
 
 TEST_CASE("an unknown format is a usage error") { CHECK(run_qbank({"lint", "questions/", "--format", "xml"}).exit_code == 2); }
 
-TEST_CASE("colour: never when piped, on with --color always, never with NO_COLOR") {
+TEST_CASE("colour: never when piped, on with --color always, off with NO_COLOR unless --color always") {
   TempDir dir;
   auto bank = bank_with_problems(dir);
   CHECK(run_qbank({"lint", bank}, {}, {{"NO_COLOR", "<unset>"}}).out.find("\x1b[") == std::string::npos);
   CHECK(run_qbank({"lint", bank, "--color", "always"}, {}, {{"NO_COLOR", "<unset>"}}).out.find("\x1b[") != std::string::npos);
-  CHECK(run_qbank({"lint", bank, "--color", "always"}, {}, {{"NO_COLOR", "1"}}).out.find("\x1b[") == std::string::npos);
+  CHECK(run_qbank({"lint", bank}, {}, {{"NO_COLOR", "1"}, {"FORCE_COLOR", "1"}}).out.find("\x1b[") == std::string::npos);
+  CHECK(run_qbank({"lint", bank, "--color", "always"}, {}, {{"NO_COLOR", "1"}}).out.find("\x1b[") != std::string::npos);
 }
 
 TEST_CASE("severities come from qbank.yaml beside the bank, and warnings alone exit 0") {

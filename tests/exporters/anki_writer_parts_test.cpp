@@ -320,16 +320,16 @@ TEST_CASE("markdown_to_html: no link definitions carried over, any size, on many
   CHECK(markdown_to_html("| x |\n|---|\n| 1 |").find("<table>") != std::string::npos);
   CHECK(markdown_to_html("") == "");
 
-  // A document far bigger than the per-thread arena's blocks (and one paragraph bigger than a
-  // block), then small ones again: the arena grows for it and is still right afterwards.
+  // A document bigger than the per-thread arena's blocks, then small ones again: the arena
+  // grows for it and is still right afterwards. (The largest document cmark-gfm is given is
+  // 32 KiB: core/markdown_limits.hpp; a bigger one reaches the card as escaped text.)
   std::string big;
-  for (int i = 0; i < 20000; ++i) big += "Paragraph **" + std::to_string(i) + "** with `code` and ~~gone~~.\n\n";
-  big += std::string(200000, 'x') + "\n";
+  for (int i = 0; i < 729; ++i) big += "Paragraph **" + std::to_string(i) + "** with `code` and ~~gone~~.\n\n";
   std::string html = markdown_to_html(big);
   std::size_t paragraphs = 0;
   for (std::size_t at = html.find("<p>"); at != std::string::npos; at = html.find("<p>", at + 1)) ++paragraphs;
-  CHECK(paragraphs == 20001);
-  CHECK(html.find("<p>Paragraph <strong>19999</strong> with <code>code</code> and <del>gone</del>.</p>") != std::string::npos);
+  CHECK(paragraphs == 729);
+  CHECK(html.find("<p>Paragraph <strong>728</strong> with <code>code</code> and <del>gone</del>.</p>") != std::string::npos);
   CHECK(html.size() > big.size());
   CHECK(markdown_to_html("*again*") == "<p><em>again</em></p>");
 

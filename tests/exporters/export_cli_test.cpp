@@ -88,5 +88,5 @@ TEST_CASE("export reads its defaults from qbank.yaml's export section and reject
   auto typo = dir.write("typo.yaml", "export:\n  bmo: true\n");
   auto bad = export_bank("csv", tricky_bank(), dir.path() / "out2.csv", 1700000000, {"--config", typo.string()});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("unknown key 'bmo' (did you mean 'bom'?)") != std::string::npos);
+  CHECK(bad.err.find("typo.yaml:2:3: unknown key 'export.bmo' (did you mean 'bom'?)") != std::string::npos);
 }

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "exporters/anki/html.hpp"
+#include "core/untrusted_text.hpp"
 #include "exporters/anki/ids.hpp"
 #include "exporters/anki/sha1.hpp"
 #include "exporters/exporter.hpp"
@@ -111,7 +112,37 @@ TEST_CASE("TextFile: written as it goes, and a failed write is an error when it 
   CHECK_THROWS_AS(qbank::exporters::TextFile(dir.path() / "missing" / "out.txt"), qbank::Error);
   if (std::filesystem::exists("/dev/full")) {  // every write to it fails: "no space left"
     qbank::exporters::TextFile full("/dev/full");
-    full.write(std::string(1 << 20, 'x'));
-    CHECK_THROWS_AS(full.close(), qbank::Error);
+    // The write that fills the buffer or the close fails, naming the file and the cause.
+    CHECK_THROWS_WITH((full.write(std::string(1 << 20, 'x')), full.close()),
+                      "cannot write '/dev/full': No space left on device");
   }
+}
+
+TEST_CASE("ids that meet in the past window move to the next free millisecond, deterministically") {
+  using anki::k_past_window_end;
+  using anki::k_past_window_start;
+  std::vector<std::int64_t> ids{k_past_window_start + 5, k_past_window_start + 5, k_past_window_start + 6,
+                                k_past_window_end - 1, k_past_window_end - 1, k_past_window_start + 5};
+  auto first = ids;
+  anki::make_ids_unique(first);
+  // In order of (id, position): 5, 5, 5, 6 become 5, 6, 7, 8; the second end-1 has nowhere
+  // to go up and takes the window's first free id.
+  CHECK(first == std::vector<std::int64_t>{k_past_window_start + 5, k_past_window_start + 6, k_past_window_start + 8,
+                                           k_past_window_end - 1, k_past_window_start, k_past_window_start + 7});
+  auto second = ids;
+  anki::make_ids_unique(second);
+  CHECK(second == first);
+  for (auto id : {anki::note_id("x"), anki::card_id("x")}) {
+    CHECK(id >= k_past_window_start);
+    CHECK(id < k_past_window_end);
+  }
+}
+
+TEST_CASE("Anki syntax is neutralised where Anki would read it, and only there") {
+  using qbank::untrusted::neutralise_anki_syntax;
+  CHECK(neutralise_anki_syntax("<p>{{c1::x}} [SOUND:a.mp3] [$$]x[/$$]</p>") ==
+        "<p>&#123;{c1::x}} &#91;SOUND:a.mp3] &#91;$$]x&#91;/$$]</p>");
+  CHECK(neutralise_anki_syntax("\\(\\href{javascript:x}{y} \\hrefx \\style{a}\\)") ==
+        "\\(\\&#8203;href{javascript:x}{y} \\hrefx \\&#8203;style{a}\\)");
+  CHECK(neutralise_anki_syntax("<p>{a} [sound] \\frac{1}{2}</p>") == "<p>{a} [sound] \\frac{1}{2}</p>");
 }

@@ -116,6 +116,11 @@ TEST_CASE("qbank links --cache: reruns skip healthy URLs and a corrupt cache onl
   auto first = f.run({"--allow-private", "--cache", cache, "--retries", "3"});
   CHECK(first.exit_code == 0);
   CHECK_THAT(first.err, Catch::Contains("qbank: warning: ignoring link cache"));
+  // Not a qbank cache (any more): left alone rather than replaced, with a word.
+  CHECK_THAT(first.err, Catch::Contains("qbank: warning: not updating the link cache"));
+  CHECK(qbank::test::read_text(cache) == "{ this is not json");
+  std::filesystem::remove(cache);
+  CHECK(f.run({"--allow-private", "--cache", cache, "--retries", "3"}).exit_code == 0);
   int hits = f.server.total_hits();
   auto second = f.run({"--allow-private", "--cache", cache});
   CHECK(second.exit_code == 0);

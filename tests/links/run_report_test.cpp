@@ -64,11 +64,13 @@ TEST_CASE("a second run with the cache makes no requests for healthy URLs", "[li
   CHECK(result_for(second, server.url("/missing")).outcome.verdict == Verdict::dead);
 }
 
-TEST_CASE("a corrupt cache file is a warning and is replaced", "[links][run][cache]") {
+TEST_CASE("a truncated cache file is a warning and is replaced", "[links][run][cache]") {
   TestServer server;
   qbank::test::TempDir dir;
   LinksSettings settings = fast_settings();
-  settings.cache_file = dir.write("cache.json", "{\"version\": 1, \"links\": [{\"url\": ");
+  // A cache of ours cut short (qbank writes atomically, but a copy can be torn); a file that
+  // does not start as qbank writes its cache is never replaced (tests/links/cli_sandbox_test.cpp).
+  settings.cache_file = dir.write("cache.json", "{\n \"links\": [\n  {\n   \"checked_at\": 17");
   LinkRun run = run_links(links_for(server, {"/ok"}), settings);
   REQUIRE(run.warnings.size() == 1);
   CHECK_THAT(run.warnings[0], Catch::Contains("cache.json"));
@@ -97,8 +99,13 @@ TEST_CASE("reports: json fields, markdown grouping, diagnostics per reference, e
   run.results.push_back({{"https://a.org/fine", {{"a.yaml", 6, 7}}}, Outcome{Verdict::ok, 200, "", 1, 20, "HTTP 200"}});
   run.requests = 7;
 
-  auto json = nlohmann::json::parse(render_json(run, {2, 10}));
+  auto json = nlohmann::json::parse(render_json(run, {2, 10}, link_diagnostics(run.results)));
   REQUIRE(json["links"].size() == 4);
+  CHECK(json["links"][0]["rule"] == "dead-link");
+  CHECK(json["links"][3]["rule"].is_null());
+  REQUIRE(json["diagnostics"].size() == 4);  // one per reference of each problem URL
+  CHECK(json["diagnostics"][0]["rule"] == "dead-link");
+  CHECK(json["summary"]["errors"] == 2);
   const auto& dead = json["links"][0];
   CHECK(dead["url"] == "https://a.org/dead");
   CHECK(dead["status"] == "dead");

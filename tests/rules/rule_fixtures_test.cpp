@@ -1,4 +1,5 @@
-// One folder per rule id: tests/rules/<id>/{bad.yaml, bad.expected, good.yaml}. With only that
+// One folder per rule id: tests/rules/<id>/{bad.yaml, bad.expected, good.yaml} (or bad/ and
+// good/ bank folders, for a rule about folders). With only that
 // rule switched on, bad.yaml must print exactly bad.expected and good.yaml nothing. Every id
 // that `qbank lint` can report must have a folder, so a new rule cannot land untested.
 // QBANK_UPDATE_GOLDEN=1 rewrites the .expected files from the current output.
@@ -42,15 +43,19 @@ TEST_CASE("every rule lint can report has a fixture folder that behaves") {
     DYNAMIC_SECTION(id) {
       fs::path folder = fs::path("tests/rules") / id;
       INFO("fixture folder " << folder);
-      REQUIRE(fs::is_regular_file(qbank::test::source_dir() / folder / "bad.yaml"));
-      REQUIRE(fs::is_regular_file(qbank::test::source_dir() / folder / "good.yaml"));
+      // A rule about a bank folder (missing-bank-yaml) has folders bad/ and good/ instead.
+      bool folders = fs::is_directory(qbank::test::source_dir() / folder / "bad");
+      fs::path bad = folder / (folders ? "bad" : "bad.yaml");
+      fs::path good = folder / (folders ? "good" : "good.yaml");
+      REQUIRE(fs::exists(qbank::test::source_dir() / bad));
+      REQUIRE(fs::exists(qbank::test::source_dir() / good));
 
-      std::string actual = diagnostics_text(folder / "bad.yaml", id);
+      std::string actual = diagnostics_text(bad, id);
       fs::path expected_file = qbank::test::source_dir() / folder / "bad.expected";
       if (std::getenv("QBANK_UPDATE_GOLDEN")) std::ofstream(expected_file, std::ios::binary) << actual;
       CHECK_FALSE(actual.empty());
       CHECK(actual == qbank::test::read_text(expected_file));
-      CHECK(diagnostics_text(folder / "good.yaml", id).empty());
+      CHECK(diagnostics_text(good, id).empty());
     }
   }
 }

@@ -88,7 +88,10 @@ ProcessResult run_qbank(const std::vector<std::string>& args, const std::string&
                         const std::map<std::string, std::string>& extra_env) {
   std::vector<std::string> argv{QBANK_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
-  return run_process(argv, input, extra_env);
+  // The environment qbank reads for its defaults is the test's to set, not the CI runner's.
+  std::map<std::string, std::string> env{{"GITHUB_ACTIONS", "<unset>"}, {"FORCE_COLOR", "<unset>"}};
+  for (const auto& [key, value] : extra_env) env[key] = value;
+  return run_process(argv, input, env);
 }
 
 std::filesystem::path source_dir() { return QBANK_SOURCE_DIR; }

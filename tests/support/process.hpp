@@ -18,7 +18,8 @@ struct ProcessResult {
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input = {},
                           const std::map<std::string, std::string>& extra_env = {});
 
-// run_process({QBANK_BINARY, args...}) with the working directory left as is (the source tree).
+// run_process({QBANK_BINARY, args...}) with the working directory left as is (the source tree),
+// and GITHUB_ACTIONS and FORCE_COLOR unset unless extra_env sets them.
 ProcessResult run_qbank(const std::vector<std::string>& args, const std::string& input = {},
                         const std::map<std::string, std::string>& extra_env = {});
 

@@ -72,3 +72,29 @@ TEST_CASE("qbank.yaml is found beside the bank, or given with --config") {
   CHECK(found.severity_of("schema", Severity::error) == Severity::warning);
   CHECK_THROWS_AS(config::load_config(dir.path() / "nope.yaml", {}, lint::known_rule_ids()), Error);
 }
+
+TEST_CASE("every section's keys and values are checked when the file is read, at their position") {
+  CHECK(error_of("links:\n  retry: 2\n") == "qbank.yaml:2:3: unknown key 'links.retry' (did you mean 'retries'?)");
+  CHECK(error_of("export: {boom: true}\n") == "qbank.yaml:1:10: unknown key 'export.boom' (did you mean 'bom'?)");
+  CHECK(error_of("dedup:\n  threshold: 0.9\n") ==
+        "qbank.yaml:2:3: unknown key 'dedup.threshold' (set threshold under rules.near-duplicate-question and min-run under "
+        "rules.repeated-section)");
+  CHECK(error_of("links:\n  fail-on: sometimes\n") == "qbank.yaml:2:12: links.fail-on: 'sometimes' is not dead, error or never");
+  CHECK(error_of("rules:\n  schema: {threshold: 1}\n") ==
+        "qbank.yaml:2:12: unknown key 'rules.schema.threshold' (this rule has no options)");
+  CHECK(error_of("rules:\n  near-duplicate-question: {threshold: 2}\n") ==
+        "qbank.yaml:2:40: rules.near-duplicate-question.threshold: '2' is not a number from 0 to 1");
+  CHECK(error_of("links:\n  exclude: ['(unclosed']\n") ==
+        "qbank.yaml:2:12: links.exclude: '[\"(unclosed\"]' is not a list of valid regular expressions");
+  auto config = parse("links:\n  cache: c.json\n  exclude: ['a']\nexport: {bom: true}\n");
+  CHECK(config.key_locations.at("links.cache").line == 2);
+}
+
+TEST_CASE("allow-private is refused in a found qbank.yaml and honoured in a named one") {
+  test::TempDir dir;
+  dir.write("questions/a.yaml", "section: A\nquestions: []\n");
+  auto file = dir.write("qbank.yaml", "links:\n  allow-private: true\n");
+  CHECK_THROWS_WITH(config::load_config(std::nullopt, {dir.path() / "questions"}, lint::known_rule_ids()),
+                    Catch::Contains("qbank.yaml:2:18: links.allow-private is honoured only on the command line"));
+  CHECK(config::load_config(file, {}, lint::known_rule_ids()).stage("links")["allow-private"] == true);
+}
