@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/cmark_lock.hpp"
+#include "core/markdown_limits.hpp"
 #include "core/text.hpp"
 #include "core/untrusted_text.hpp"
 #include "exporters/math_spans.hpp"
@@ -76,6 +77,26 @@ void html_block_to_text(cmark_node* block) {
   }
   cmark_node_insert_before(block, paragraph);
   cmark_node_free(block);
+}
+
+// `text` as a tree of plain-text paragraphs (one per run of non-blank lines), without parsing
+// it: the renderer escapes whatever Markdown would read in it.
+cmark_node* plain_text_tree(std::string_view text) {
+  cmark_node* root = cmark_node_new(CMARK_NODE_DOCUMENT);
+  cmark_node* paragraph = nullptr;
+  for (std::size_t at = 0; at <= text.size();) {
+    std::size_t end = std::min(text.find('\n', at), text.size());
+    std::string_view line = text::trim(text.substr(at, end - at));
+    at = end + 1;
+    if (line.empty()) {
+      paragraph = nullptr;
+      continue;
+    }
+    if (!paragraph) cmark_node_append_child(root, paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH));
+    else cmark_node_append_child(paragraph, cmark_node_new(CMARK_NODE_SOFTBREAK));
+    cmark_node_append_child(paragraph, text_node(line));
+  }
+  return root;
 }
 
 // The first paragraph as a heading of `level`; false when the text does not start with one.
@@ -283,10 +304,18 @@ bool safe_url(std::string_view url) {
 
 std::string render(std::string_view markdown, const RenderOptions& options) {
   std::string clean = untrusted::strip_control_characters(markdown);
+  Document document;
+  if (qbank::markdown::over_limits(clean)) {
+    // cmark-gfm can take minutes on such text, and the list layout here recurses once per
+    // nesting level (lint reports it as markdown-limit, an error, so only an export with
+    // --force gets here): it goes into the document as plain text, as on an Anki card.
+    document.root = plain_text_tree(clean);
+    if (options.first_paragraph_heading > 0) first_paragraph_to_heading(document.root, options.first_paragraph_heading);
+    return render_blocks(document.root, 0, false);  // unwrapped: a wrapped line could start a list
+  }
   ProtectedMath math;
   bool is_protected = needs_protection(clean);
   if (is_protected) math = protect_math(clean);
-  Document document;
   parse(document, is_protected ? std::string_view(math.text) : std::string_view(clean));
   make_safe(document.root, options);
   if (options.first_paragraph_heading > 0) first_paragraph_to_heading(document.root, options.first_paragraph_heading);

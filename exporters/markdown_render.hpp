@@ -9,6 +9,8 @@
 // - code blocks are fenced with a language (markdownlint MD040: `text` when none);
 // - control characters are dropped; \( … \) and \[ … \] math is kept with its Markdown
 //   punctuation escaped; paragraphs are wrapped at 80 columns.
+// Text over the limits of core/markdown_limits.hpp is never parsed: it comes out as escaped
+// plain text, one unwrapped line per paragraph.
 #pragma once
 
 #include <string>

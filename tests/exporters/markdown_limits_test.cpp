@@ -1,10 +1,11 @@
 // Markdown that cmark-gfm 0.29 takes minutes over (issue 12) never reaches it: the limits in
-// core/markdown_limits.hpp, the card renderer's plain-text fallback, and the math protection
-// that used to rescan the whole field for every unmatched "\(".
+// core/markdown_limits.hpp, the plain-text fallbacks of the card and Markdown export renderers,
+// and the math protection that used to rescan the whole field for every unmatched "\(".
 #include <catch2/catch.hpp>
 
 #include "core/markdown_limits.hpp"
 #include "exporters/anki/html.hpp"
+#include "exporters/markdown_render.hpp"
 #include "links/extract.hpp"
 
 using namespace qbank;
@@ -50,4 +51,14 @@ TEST_CASE("unmatched math openers are passed to cmark as text, and matched ones 
   CHECK(exporters::anki::markdown_to_html(openers) == "<p>" + std::string(16000, '(') + "</p>");
   CHECK(exporters::anki::markdown_to_html("\\( a \\( b \\) c \\[ x_1 \\]") == "<p>\\( a \\( b \\) c \\[ x_1 \\]</p>");
   CHECK(exporters::anki::markdown_to_html("\\[ a \\( b \\) \\[") == "<p>[ a \\( b \\) [</p>");
+}
+
+TEST_CASE("over-limit Markdown goes into the Markdown export as escaped plain text") {
+  // 8,000 nested lists: the list layout recursed once per level and overflowed the stack.
+  std::string out = exporters::markdown::render(repeat("- ", 8000) + "[<b>\n\n" + repeat("> ", 40) + "*x*");
+  CHECK(out.starts_with("\\- - - "));
+  CHECK(out.find("\n- ") == std::string::npos);  // not wrapped: no line starts a list item
+  CHECK(out.find("\n\n\\> \\> \\> ") != std::string::npos);
+  CHECK(out.ends_with("\\*x\\*"));
+  CHECK(out.find("\\[\\<b\\>") != std::string::npos);
 }
