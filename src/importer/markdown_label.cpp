@@ -79,4 +79,26 @@ std::string tidy(std::string_view markdown) {
   return std::string(text::trim(out));
 }
 
+std::optional<std::string> anchor_id(std::string_view block) {
+  std::string_view text = text::trim(block);
+  if (!text.starts_with("<a ") || !text.ends_with("></a>")) return std::nullopt;
+  text = text::trim(text.substr(3, text.size() - 8));  // what is between "<a " and "></a>"
+  for (std::string_view attribute : {"id=", "name="}) {
+    if (!text.starts_with(attribute)) continue;
+    std::string_view value = text.substr(attribute.size());
+    if (value.size() < 2 || (value.front() != '"' && value.front() != '\'') || value.back() != value.front()) return std::nullopt;
+    value = value.substr(1, value.size() - 2);
+    if (value.find_first_of("\"'<>\n") != std::string_view::npos) return std::nullopt;  // another attribute, or no anchor
+    return std::string(value);
+  }
+  return std::nullopt;
+}
+
+bool is_markdownlint_directive(std::string_view block) {
+  std::string_view text = text::trim(block);
+  if (!text.starts_with("<!--") || !text.ends_with("-->")) return false;
+  text = text::trim(text.substr(4, text.size() - 7));
+  return text.starts_with("markdownlint-") && text.find("-->") == std::string_view::npos;
+}
+
 }  // namespace qbank::importer

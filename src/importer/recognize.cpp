@@ -3,6 +3,7 @@
 #include "importer/recognize.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -49,13 +50,16 @@ ImportedQuestion* Recognizer::question() {
 void Recognizer::run() {
   find_question_headings();
   for (cmark_node* node = cmark_node_first_child(m_doc.root()); node;) {
-    switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_HEADING: heading(node); break;
-      case CMARK_NODE_PARAGRAPH: paragraph(node); break;
-      case CMARK_NODE_LIST: list(node); break;
-      case CMARK_NODE_HTML_BLOCK: html(node); break;
-      case CMARK_NODE_THEMATIC_BREAK: break;  // a rule between parts; no text to keep
-      default: other_block(node); break;
+    if (!anchor(node)) {
+      switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_HEADING: heading(node); break;
+        case CMARK_NODE_PARAGRAPH: paragraph(node); break;
+        case CMARK_NODE_LIST: list(node); break;
+        case CMARK_NODE_HTML_BLOCK: html(node); break;
+        case CMARK_NODE_THEMATIC_BREAK: break;  // a rule between parts; no text to keep
+        default: other_block(node); break;
+      }
+      unused_anchor();  // the block after an anchor did not start a question
     }
     // Nothing looks back at a block once it is done, and the syntax tree takes ~10 bytes per
     // byte of Markdown: freeing it as the bank grows keeps the peak at the tree's size.
@@ -201,6 +205,7 @@ ImportedQuestion& Recognizer::start_question(std::string text, std::string shape
   q.question = std::move(text);
   q.shape = std::move(shape);
   q.source = q.answer_source = at(line);
+  q.id = std::exchange(m_anchor_id, {});  // the anchor just before it names it (qbank export)
   section.questions.push_back(std::move(q));
   m_open = true;
   m_outside_item = false;

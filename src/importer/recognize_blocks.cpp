@@ -215,11 +215,42 @@ void Recognizer::html(cmark_node* node) {
     if (close != std::string::npos) m_details_open = m_open = false;
     return;
   }
+  if (is_markdownlint_directive(src)) {
+    part(line, "a markdownlint directive: not imported");
+    return;
+  }
   if (is_html_comment(src)) {
     note(line, "an HTML comment: not imported");
     return;
   }
   other_block(node);
+}
+
+bool Recognizer::anchor(cmark_node* node) {
+  // Only a paragraph of inline HTML or an HTML block can be one; the source is read only then.
+  cmark_node_type type = cmark_node_get_type(node);
+  cmark_node* first = cmark_node_first_child(node);
+  bool may_be = type == CMARK_NODE_HTML_BLOCK ||
+                (type == CMARK_NODE_PARAGRAPH && first && cmark_node_get_type(first) == CMARK_NODE_HTML_INLINE);
+  if (!may_be || m_details_open) return false;
+  std::optional<std::string> id = anchor_id(m_doc.block(node));
+  if (!id) return false;
+  // An anchor is a mark for links, not text: it never goes into the answer before it.
+  unused_anchor();
+  int line = start_line(node);
+  if (!is_kebab(*id)) {
+    note(line, fmt::format("the anchor '{}' is not a kebab-case id: not imported", *id));
+    return true;
+  }
+  m_anchor_id = std::move(*id);
+  m_anchor_line = line;
+  return true;
+}
+
+void Recognizer::unused_anchor() {
+  if (m_anchor_id.empty()) return;
+  note(m_anchor_line, fmt::format("the anchor '{}' is not before a question: not imported", m_anchor_id));
+  m_anchor_id.clear();
 }
 
 void Recognizer::other_block(cmark_node* node) {

@@ -37,6 +37,8 @@ class Recognizer {
   void question_list(cmark_node* node);
   void answer_blocks(cmark_node* first);  // first and its following siblings
   void html(cmark_node* node);
+  bool anchor(cmark_node* node);  // an `<a id>` before a question: its id, kept for the next one
+  void unused_anchor();
   void other_block(cmark_node* node);
   bool list_is_questions(cmark_node* node) const;
 
@@ -63,6 +65,8 @@ class Recognizer {
   bool m_repeated_title = false;
   int m_section_level = 0;
   int m_title_line = 0;
+  std::string m_anchor_id;  // from an anchor just before: the next question's id
+  int m_anchor_line = 0;
   std::map<cmark_node*, bool> m_question_heading;  // heading -> recognised as a question
 };
 

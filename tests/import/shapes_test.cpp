@@ -32,6 +32,9 @@ TEST_CASE("import: bold lines with answers below, an Answer label and a TODO") {
 TEST_CASE("import: Q and A pairs, in one paragraph or two, plain or bold") { check_shape("qa-pairs", 0); }
 TEST_CASE("import: details blocks with a summary") { check_shape("details", 1); }
 TEST_CASE("import: text it cannot place is reported with its line and kept") { check_shape("unplaced", 1); }
+TEST_CASE("import: <a id> anchors name the next question, never join an answer, and markdownlint comments are skipped") {
+  check_shape("anchors", 0);
+}
 
 TEST_CASE("import --format json: each question's shape and line, notes, and each finding's source") {
   TempDir dir;

@@ -87,6 +87,19 @@ TEST_CASE("import labels: answer and question labels removed at source level") {
   CHECK(kind_of_group("Free Medium Blogs:") == "article");
 }
 
+TEST_CASE("import marks: empty anchors and markdownlint directives") {
+  CHECK(anchor_id("<a id=\"pca\"></a>") == "pca");
+  CHECK(anchor_id("  <a name='Top_1'></a>\n") == "Top_1");  // as written: the recogniser checks it is kebab-case
+  CHECK_FALSE(anchor_id("<a id=\"pca\">PCA</a>"));
+  CHECK_FALSE(anchor_id("<a href=\"#pca\"></a>"));
+  CHECK_FALSE(anchor_id("<a id=\"pca\" class=\"x\"></a>"));
+  CHECK_FALSE(anchor_id("<a id=\"pca\"></a> and text"));
+  CHECK(is_markdownlint_directive("<!-- markdownlint-disable MD026 -->\n"));
+  CHECK(is_markdownlint_directive("<!-- markdownlint-configure-file { \"MD013\": false } -->"));
+  CHECK_FALSE(is_markdownlint_directive("<!-- TODO: markdownlint-disable -->"));
+  CHECK_FALSE(is_markdownlint_directive("<!-- markdownlint-disable --> text <!-- x -->"));
+}
+
 TEST_CASE("import YAML: every scalar loads back as the same text") {
   const std::vector<std::string> values{
       "What is PCA?", "12", "true", "null", "- a list?", "key: value", "# not a comment", "a \"quoted\" 'word'",
