@@ -4,7 +4,8 @@
 // across edits of the wording. All author text goes through cmark-gfm's syntax tree
 // (markdown_render.hpp): raw HTML and script links cannot get into the document, and a heading
 // inside an answer is moved below the question's level. Written to pass markdownlint's
-// default rules, with `<a>` allowed for those anchors (MD033).
+// default rules, with `<a>` allowed for those anchors (MD033); a document with a heading that
+// ends in . , ; : ! says `<!-- markdownlint-disable MD026 -->` (questions stay verbatim).
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -49,9 +50,19 @@ std::string resources_block(const std::vector<bank::Resource>& resources) {
 
 std::string question_count(std::size_t n) { return fmt::format("{} question{}", n, n == 1 ? "" : "s"); }
 
-// The anchors GitHub gives the headings of a rendered block (lines starting with '#', outside
-// code fences), handed out in document order so later duplicates get their -1, -2.
-void add_heading_anchors(std::string_view block, markdown::Anchors& anchors) {
+// Whether markdownlint's MD026 (no trailing punctuation in headings) flags a heading line: it
+// looks at the heading's source text, so an escaped "\." counts, "*X.*" does not.
+bool md026_punctuation(std::string_view heading) {
+  heading = text::trim(heading);
+  for (std::string_view mark : {".", ",", ";", ":", "!", "。", "，", "；", "：", "！"})
+    if (heading.ends_with(mark)) return true;
+  return false;
+}
+
+// The headings of a rendered block (lines starting with '#', outside code fences): the anchors
+// GitHub gives them, handed out in document order so later duplicates get their -1, -2; and
+// `punctuated` set when one of them ends in MD026 punctuation.
+void scan_headings(std::string_view block, markdown::Anchors& anchors, bool& punctuated) {
   std::string_view fence;
   for (std::size_t at = 0; at < block.size();) {
     std::size_t end = std::min(block.find('\n', at), block.size());
@@ -63,11 +74,14 @@ void add_heading_anchors(std::string_view block, markdown::Anchors& anchors) {
       else if (trimmed.substr(0, 3) == fence) fence = {};
       continue;
     }
-    if (fence.empty() && line.starts_with('#')) anchors.add(line.substr(line.find_first_not_of('#')));
+    if (!fence.empty() || !line.starts_with('#')) continue;
+    std::string_view heading = line.substr(std::min(line.find_first_not_of('#'), line.size()));
+    anchors.add(heading);
+    punctuated = punctuated || md026_punctuation(heading);
   }
 }
 
-std::string question_block(const bank::Question& question, markdown::Anchors& anchors) {
+std::string question_block(const bank::Question& question, markdown::Anchors& anchors, bool& punctuated) {
   // The question's first paragraph is its heading; the rest of it (code, a list) follows.
   markdown::RenderOptions as_heading;
   as_heading.first_paragraph_heading = 3;
@@ -75,8 +89,8 @@ std::string question_block(const bank::Question& question, markdown::Anchors& an
   if (!text.starts_with("### ")) text = "### " + escape_text(question.id) + (text.empty() ? "" : "\n\n" + text);
   std::string out = fmt::format("<a id=\"{}\"></a>\n\n", markdown::slug(question.id));
   std::string answer = render(question.answer);
-  add_heading_anchors(text, anchors);
-  add_heading_anchors(answer, anchors);
+  scan_headings(text, anchors, punctuated);
+  scan_headings(answer, anchors, punctuated);
   out += text + "\n\n**Answer:**\n\n" + answer + "\n\n";
   std::string meta;
   if (!question.difficulty.empty()) meta += "Difficulty: " + escape_text(question.difficulty) + ".";
@@ -98,11 +112,13 @@ std::string question_block(const bank::Question& question, markdown::Anchors& an
 
 ExportReport write_markdown(const bank::Bank& bank, const ExportOptions&, const std::filesystem::path& tmp_path) {
   markdown::Anchors anchors;
+  bool punctuated = false;  // a heading ends in . , ; : ! (markdownlint MD026)
   std::string out = "# " + escape_text(title_of(bank)) + "\n\n";
+  const std::size_t after_title = out.size();
   anchors.add(title_of(bank));
   if (!text::trim(bank.info.description).empty()) {
     std::string description = render(bank.info.description);
-    add_heading_anchors(description, anchors);
+    scan_headings(description, anchors, punctuated);
     out += description + "\n\n";
   }
   out += "## Contents\n\n";
@@ -115,8 +131,12 @@ ExportReport write_markdown(const bank::Bank& bank, const ExportOptions&, const 
   for (const auto& section : bank.sections) {
     section_anchors.push_back(anchors.add(section.name));
     body += "## " + escape_text(section.name) + "\n\n";
-    for (const auto& question : section.questions) body += question_block(question, anchors);
+    for (const auto& question : section.questions) body += question_block(question, anchors, punctuated);
   }
+  // A question is its heading, word for word, so that `qbank import` reads back the same bank:
+  // rather than drop a final "." or ":" from it to please MD026, the document turns that rule
+  // off, only when a heading needs it. Right after the title, so MD041 still sees a heading first.
+  if (punctuated) out.insert(after_title, "<!-- markdownlint-disable MD026 -->\n\n");
   for (std::size_t i = 0; i < bank.sections.size(); ++i) {
     const auto& section = bank.sections[i];
     out += render(fmt::format("- [{}](#{}) ({})", escape_text(section.name), section_anchors[i],

@@ -123,17 +123,6 @@ bool first_paragraph_to_heading(cmark_node* root, int level) {
     }
     cmark_node_append_child(heading, child);
   }
-  // markdownlint (MD026) flags headings that end in . , ; : ! (a question mark is fine).
-  for (cmark_node* last; (last = cmark_node_last_child(heading)) && cmark_node_get_type(last) == CMARK_NODE_TEXT;) {
-    std::string literal = cmark_node_get_literal(last) ? cmark_node_get_literal(last) : "";
-    while (!literal.empty() && std::string_view(".,;:! ").find(literal.back()) != std::string_view::npos) literal.pop_back();
-    if (!literal.empty()) {
-      cmark_node_set_literal(last, literal.c_str());
-      break;
-    }
-    if (cmark_node_first_child(heading) == last) break;  // a heading of punctuation only keeps it
-    cmark_node_free(last);
-  }
   cmark_node_insert_before(paragraph, heading);
   cmark_node_free(paragraph);
   return true;

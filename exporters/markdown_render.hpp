@@ -21,7 +21,8 @@ namespace qbank::exporters::markdown {
 struct RenderOptions {
   int min_heading = 4;  // the shallowest level a heading in the text may have
   // When set, the text's first paragraph becomes a heading of this level (the question as the
-  // heading of its own section): trailing . , ; : ! dropped (markdownlint MD026).
+  // heading of its own section), word for word: a final . or : stays (the Markdown export
+  // turns markdownlint's MD026 off for such a document instead).
   int first_paragraph_heading = 0;
   std::size_t width = 80;
 };

@@ -93,10 +93,8 @@ void check_round_trip(const std::filesystem::path& bank, const TempDir& dir) {
   std::string document = visible_text(read_text(dir.path() / "rt.md"));
   auto texts = question_texts(read_text(dir.path() / "rt.csv"));
   REQUIRE_FALSE(texts.empty());
-  for (auto text : texts) {
+  for (const auto& text : texts) {
     INFO(text);
-    // The question is a heading, which loses a final . , ; : ! (markdownlint MD026).
-    while (!text.empty() && std::string_view(".,;:!").find(text.back()) != std::string_view::npos) text.pop_back();
     CHECK(occurrences(document, visible_text(text, false)) == 1);
   }
 }
@@ -107,6 +105,7 @@ TEST_CASE("markdown: the tricky bank matches its golden file and passes markdown
   auto out = dir.path() / "bank.md";
   REQUIRE(export_bank("markdown", tricky_bank(), out, 1700000000).exit_code == 0);
   check_golden("tricky.md", read_text(out));
+  CHECK(read_text(out).find("markdownlint-disable") == std::string::npos);  // no heading ends in . , ; : !
   check_markdownlint(out);
 }
 
@@ -115,7 +114,9 @@ TEST_CASE("markdown: the bundled bank passes markdownlint") {
   auto out = dir.path() / "questions.md";
   REQUIRE(export_bank("markdown", source_dir() / "questions", out, 1700000000).exit_code == 0);
   std::string text = read_text(out);
-  CHECK(text.rfind("# Machine Learning Interview Questions\n", 0) == 0);
+  // "Define Overfitting and Underfitting." is its heading as written, so MD026 is turned off.
+  CHECK(text.rfind("# Machine Learning Interview Questions\n\n<!-- markdownlint-disable MD026 -->\n\nA categorized", 0) == 0);
+  CHECK(text.find("\n### Define Overfitting and Underfitting.\n") != std::string::npos);
   CHECK(text.find("- [Deep Learning](#deep-learning) (20 questions)") != std::string::npos);
   CHECK(text.find("\n<a id=\"pca\"></a>\n\n### What is PCA (Principal Component Analysis)?\n") != std::string::npos);
   check_markdownlint(out);

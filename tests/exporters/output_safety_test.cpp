@@ -140,7 +140,9 @@ questions:
   REQUIRE(result.exit_code == 0);
   const std::string& md = result.out;
   INFO(md);
-  CHECK(md.find("<a id=\"pca\"></a>\n\n### Define PCA\n") != std::string::npos);  // MD026: no trailing '.'
+  // The question word for word, its '.' included, so markdownlint's MD026 is turned off.
+  CHECK(md.find("<a id=\"pca\"></a>\n\n### Define PCA.\n") != std::string::npos);
+  CHECK(md.rfind("# T\n\n<!-- markdownlint-disable MD026 -->\n\n## Contents\n", 0) == 0);
   CHECK(md.find("\n#### Idea\n") != std::string::npos);
   CHECK(md.find("\n##### Detail\n") != std::string::npos);
   CHECK(md.find("unrated") == std::string::npos);
@@ -195,7 +197,7 @@ questions:
   REQUIRE(result.exit_code == 0);
   const std::string& md = result.out;
   INFO(md);
-  CHECK(md.find("\n### Multi line *question*\n") != std::string::npos);
+  CHECK(md.find("\n### Multi line *question*:\n") != std::string::npos);
   CHECK(md.find("\n> quoted\n>\n> - item\n") != std::string::npos);
   CHECK(md.find("\n1. one\n   - nested\n\n     ```text\n     code\n     ```\n") != std::string::npos);
 }
