@@ -43,7 +43,7 @@ std::vector<CommandSpec> specs(const CLI::App& app) {
         continue;
       }
       spec.options.push_back({option->get_lnames(), option->get_snames(), first_line(option->get_description()),
-                              option->get_type_size() > 0, choices_of(*option)});
+                              option->get_expected_max() > 0, choices_of(*option)});  // a flag expects none
     }
     commands.push_back(std::move(spec));
   }

@@ -63,6 +63,9 @@ TEST_CASE("zsh and fish completions parse and name every command") {
     CHECK(script.exit_code == 0);
     for (auto command : {"lint", "dedup", "links", "export", "rules"}) CHECK(script.out.find(command) != std::string::npos);
     CHECK(script.out.find("max-warnings") != std::string::npos);
+    // A flag takes no value: the word after --strict is a PATH, not the flag's argument.
+    CHECK(script.out.find(shell == std::string("zsh") ? "'--strict[Exit 1 on any warning (--max-warnings 0)]' " : "-l strict -d 'Exit 1") !=
+          std::string::npos);
     if (!have(shell)) {
       WARN(shell << " is not installed: its completion script was not syntax-checked");
       continue;
