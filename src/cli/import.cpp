@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/usage.hpp"
 #include "core/error.hpp"
 #include "importer/import.hpp"
 #include "importer/report.hpp"
@@ -23,27 +24,28 @@ Runner configure_import(CLI::App& command) {
     importer::ImportOptions import;
   };
   auto options = std::make_shared<Options>();
-  command.add_option("from", options->from, "What to import from: markdown (or md)")
-      ->required()
-      ->check(CLI::IsMember({"markdown", "md"}));
+  choices(command.add_option("from", options->from, "What to import from: Markdown documents")->required(), {"markdown", "md"});
   command.add_option("documents", options->documents, "Markdown documents, imported into one bank in this order")
       ->required()
-      ->type_name("DOC.md...");
+      ->type_name("DOC.md");
   command.add_option("-o,--output", options->output, "The bank folder to create")->required()->type_name("BANK_DIR");
   command.add_flag("--force", options->import.force, "Replace BANK_DIR if it exists");
   command.add_flag("--dedupe", options->import.dedupe,
                    "Merge questions the document repeats word for word, keeping the answered copy (lint reports them otherwise)");
   command.add_option("--title", options->import.title, "The bank's title (default: the first level-1 heading)");
   command.add_option("--deck", options->import.deck, "The Anki deck name (default: the title)");
-  command.add_option("-f,--format", options->format, "Report format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
-  command.add_option("-c,--config", options->config_file, "Config for the lint run (default: qbank.yaml beside BANK_DIR)")
+  choices(command.add_option("-f,--format", options->format, "Report format (default: text)"), {"text", "json"});
+  command.add_option("-c,--config", options->config_file,
+                     "Config file for the lint run (default: the nearest qbank.yaml from BANK_DIR up to the repository root)")
       ->type_name("FILE");
   command.add_option("--max-file-size", options->max_file_size, "Refuse documents larger than this (default 16MiB)")->type_name("SIZE");
   command.footer(
       "Recognises sections (## headings, with difficulty markers such as (basic) or emoji), questions as\n"
       "numbered or bulleted list items, headings, bold lines, Q:/A: pairs and <details> blocks, answers\n"
-      "as the Markdown that follows, and resource lists. Writes one YAML file per section and bank.yaml,\n"
-      "then runs lint and shows each finding's source line in the Markdown. See README: Coming from Markdown.");
+      "as the Markdown that follows, and resource lists; qbank's own Markdown export comes back with its\n"
+      "ids. Writes one YAML file per section and bank.yaml, then runs lint and shows each finding's\n"
+      "source line in the Markdown. Exit status: lint's 0 or 1, or 2 when a document cannot be imported.\n"
+      "See README: qbank import.");
 
   return [options]() {
     InputOptions input;

@@ -34,7 +34,7 @@ TEST_CASE("the man page holds every command's help") {
   auto man = run_qbank({"help", "--man"});
   CHECK(man.exit_code == 0);
   CHECK(man.out.rfind(".TH QBANK 1 \"\" \"qbank " QBANK_VERSION "\"", 0) == 0);
-  for (auto command : {"lint", "dedup", "links", "export", "rules", "help"})
+  for (auto command : {"lint", "dedup", "links", "export", "import", "rules", "help"})
     CHECK(man.out.find(std::string(".SS \"qbank ") + command + "\"") != std::string::npos);
   CHECK(man.out.find("\\-\\-max\\-warnings") != std::string::npos);  // options copy as typed
   CHECK(man.out.find("\n.SH EXIT STATUS\n") != std::string::npos);
@@ -55,13 +55,17 @@ TEST_CASE("bash completion offers commands and options and choices") {
   CHECK(bash_complete(script, "qbank lint --max-w") == "--max-warnings\n");
   CHECK(bash_complete(script, "qbank links --fail-on ") == "dead error never\n");
   CHECK(bash_complete(script, "qbank help ru") == "rules\n");
+  CHECK(bash_complete(script, "qbank help im") == "import\n");
+  CHECK(bash_complete(script, "qbank import mark") == "markdown\n");
+  CHECK(bash_complete(script, "qbank import md x.md --format ") == "text json\n");
+  CHECK(bash_complete(script, "qbank import --de") == "--dedupe --deck\n");
 }
 
 TEST_CASE("zsh and fish completions parse and name every command") {
   for (auto shell : {"zsh", "fish"}) {
     auto script = run_qbank({"help", "--completion", shell});
     CHECK(script.exit_code == 0);
-    for (auto command : {"lint", "dedup", "links", "export", "rules"}) CHECK(script.out.find(command) != std::string::npos);
+    for (auto command : {"lint", "dedup", "links", "export", "import", "rules"}) CHECK(script.out.find(command) != std::string::npos);
     CHECK(script.out.find("max-warnings") != std::string::npos);
     // A flag takes no value: the word after --strict is a PATH, not the flag's argument.
     CHECK(script.out.find(shell == std::string("zsh") ? "'--strict[Exit 1 on any warning (--max-warnings 0)]' " : "-l strict -d 'Exit 1") !=

@@ -13,6 +13,7 @@ TEST_CASE("a mistyped command gets a did-you-mean and exit 2") {
   CHECK(result.out.empty());
   CHECK(result.err == "qbank: error: unknown command 'lnt' (did you mean 'lint'?); 'qbank help' lists them\n");
   CHECK(run_qbank({"expotr"}).err.find("(did you mean 'export'?)") != std::string::npos);
+  CHECK(run_qbank({"imprt", "md", "a.md"}).err.find("(did you mean 'import'?)") != std::string::npos);
   // Too far from any command: no guess, still the list.
   CHECK(run_qbank({"frobnicate"}).err == "qbank: error: unknown command 'frobnicate'; 'qbank help' lists them\n");
 }
@@ -26,6 +27,8 @@ TEST_CASE("a mistyped option gets a did-you-mean before and after its value") {
   CHECK(run_qbank({"dedup", "--treshold", "0.9"}).err.find("(did you mean '--threshold'?)") != std::string::npos);
   CHECK(run_qbank({"links", "--concurency", "3"}).err.find("(did you mean '--concurrency'?)") != std::string::npos);
   CHECK(run_qbank({"export", "csv", "--outptu", "x.csv"}).err.find("(did you mean '--output'?)") != std::string::npos);
+  CHECK(run_qbank({"import", "markdown", "a.md", "-o", "bank", "--dedup"}).err ==
+        "qbank: error: unknown option '--dedup' for 'qbank import' (did you mean '--dedupe'?); 'qbank import --help' lists them\n");
   auto top = run_qbank({"--verison"});
   CHECK(top.exit_code == 2);
   CHECK(top.err.find("unknown option '--verison' for 'qbank' (did you mean '--version'?)") != std::string::npos);
@@ -41,6 +44,9 @@ TEST_CASE("option values are checked against their choices with a did-you-mean")
         "qbank: error: --format: 'jsno' is not one of text, json, github, sarif (did you mean 'json'?) (see 'qbank lint --help')\n");
   CHECK(run_qbank({"lint", "questions/", "--color", "allways"}).err.find("(did you mean 'always'?)") != std::string::npos);
   CHECK(run_qbank({"links", "questions/", "--fail-on", "daed"}).err.find("(did you mean 'dead'?)") != std::string::npos);
+  CHECK(run_qbank({"import", "markdwn", "a.md", "-o", "bank"}).err ==
+        "qbank: error: from: 'markdwn' is not one of markdown, md (did you mean 'markdown'?) (see 'qbank import --help')\n");
+  CHECK(run_qbank({"import", "md", "a.md", "-o", "bank", "-f", "jsn"}).err.find("(did you mean 'json'?)") != std::string::npos);
 }
 
 TEST_CASE("arguments that only look like options are left alone") {
@@ -64,7 +70,7 @@ TEST_CASE("qbank help COMMAND prints the same help as --help on stdout with exit
   auto help = run_qbank({"help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out == run_qbank({"--help"}).out);
-  for (auto command : {"lint", "dedup", "links", "export", "rules", "help"}) {
+  for (auto command : {"lint", "dedup", "links", "export", "import", "rules", "help"}) {
     auto one = run_qbank({"help", command});
     CHECK(one.exit_code == 0);
     CHECK(one.out == run_qbank({command, "--help"}).out);
@@ -81,6 +87,7 @@ TEST_CASE("every usage error has the qbank: error: prefix on one line") {
            {"lint", "questions/", "--max-warnings", "x"},  // not a number
            {"rules", "a", "b"},                       // one argument too many
            {"lint", "--config"},                      // an option without its value
+           {"import", "markdown", "a.md"},            // import's -o BANK_DIR missing
        }) {
     auto result = run_qbank(args);
     INFO(args.front() << " " << args.back() << ": " << result.err);
