@@ -80,8 +80,9 @@ std::optional<std::string_view> find_phrase(std::string_view text) {
 
 std::optional<std::string> find_placeholder(std::string_view text) {
   std::string_view trimmed = text::trim(text);
-  // The whole text is a stub.
-  static constexpr std::array<std::string_view, 9> k_stubs{"...", "\xE2\x80\xA6", "..", "?", "-", "tbd", "todo", "n/a", "tba"};
+  // The whole text is a stub. "Answer here" only as the whole text: "the answer here is..." is prose.
+  static constexpr std::array<std::string_view, 11> k_stubs{"...", "\xE2\x80\xA6", "..", "?",   "-",          "tbd",
+                                                            "todo", "n/a",          "tba", "answer here", "your answer here"};
   for (auto stub : k_stubs)
     if (equals_ignoring_case(trimmed, stub)) return std::string(trimmed);
   // A line of its own that is only an ellipsis, inside longer text.

@@ -59,7 +59,7 @@ const std::array k_rules{
          check_empty_answer},
     Rule{"placeholder-text", Stage::rule, E, "stub text such as TODO, TBD, a lone '...' or 'to be continued'",
          "Placeholders pass the schema and then show up on flashcards. Flags whole-text stubs "
-         "('...', 'TBD', '?'), TODO/TBD/FIXME in capitals, and phrases such as 'to be "
+         "('...', 'TBD', '?', 'Answer here'), TODO/TBD/FIXME in capitals, and phrases such as 'to be "
          "continued', 'coming soon', 'lorem ipsum', '(continuation of'.",
          check_placeholder_text},
     Rule{"citation-artifact", Stage::rule, E, "chat-assistant citation markers such as 'citeturn0search2'",
