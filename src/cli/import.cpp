@@ -45,7 +45,7 @@ Runner configure_import(CLI::App& command) {
       "as the Markdown that follows, and resource lists; qbank's own Markdown export comes back with its\n"
       "ids. Writes one YAML file per section and bank.yaml, then runs lint and shows each finding's\n"
       "source line in the Markdown. Exit status: lint's 0 or 1, or 2 when a document cannot be imported.\n"
-      "See README: qbank import.");
+      "See README: Coming from Markdown.");
 
   return [options]() {
     InputOptions input;
