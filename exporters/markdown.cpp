@@ -112,9 +112,8 @@ std::string question_block(const bank::Question& question, markdown::Anchors& an
 
 ExportReport write_markdown(const bank::Bank& bank, const ExportOptions&, const std::filesystem::path& tmp_path) {
   markdown::Anchors anchors;
-  bool punctuated = false;  // a heading ends in . , ; : ! (markdownlint MD026)
   std::string out = "# " + escape_text(title_of(bank)) + "\n\n";
-  const std::size_t after_title = out.size();
+  bool punctuated = md026_punctuation(out);  // a heading ends in . , ; : ! (markdownlint MD026)
   anchors.add(title_of(bank));
   if (!text::trim(bank.info.description).empty()) {
     std::string description = render(bank.info.description);
@@ -130,13 +129,16 @@ ExportReport write_markdown(const bank::Bank& bank, const ExportOptions&, const 
   std::vector<std::string> section_anchors;
   for (const auto& section : bank.sections) {
     section_anchors.push_back(anchors.add(section.name));
-    body += "## " + escape_text(section.name) + "\n\n";
+    std::string heading = "## " + escape_text(section.name) + "\n\n";
+    punctuated = punctuated || md026_punctuation(heading);
+    body += heading;
     for (const auto& question : section.questions) body += question_block(question, anchors, punctuated);
   }
   // A question is its heading, word for word, so that `qbank import` reads back the same bank:
   // rather than drop a final "." or ":" from it to please MD026, the document turns that rule
-  // off, only when a heading needs it. Right after the title, so MD041 still sees a heading first.
-  if (punctuated) out.insert(after_title, "<!-- markdownlint-disable MD026 -->\n\n");
+  // off, only when a heading needs it. First, so that it covers the title too (MD041, "the
+  // first line is a heading", skips a leading comment).
+  if (punctuated) out.insert(0, "<!-- markdownlint-disable MD026 -->\n\n");
   for (std::size_t i = 0; i < bank.sections.size(); ++i) {
     const auto& section = bank.sections[i];
     out += render(fmt::format("- [{}](#{}) ({})", escape_text(section.name), section_anchors[i],

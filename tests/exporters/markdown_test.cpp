@@ -115,10 +115,20 @@ TEST_CASE("markdown: the bundled bank passes markdownlint") {
   REQUIRE(export_bank("markdown", source_dir() / "questions", out, 1700000000).exit_code == 0);
   std::string text = read_text(out);
   // "Define Overfitting and Underfitting." is its heading as written, so MD026 is turned off.
-  CHECK(text.rfind("# Machine Learning Interview Questions\n\n<!-- markdownlint-disable MD026 -->\n\nA categorized", 0) == 0);
+  CHECK(text.rfind("<!-- markdownlint-disable MD026 -->\n\n# Machine Learning Interview Questions\n\nA categorized", 0) == 0);
   CHECK(text.find("\n### Define Overfitting and Underfitting.\n") != std::string::npos);
   CHECK(text.find("- [Deep Learning](#deep-learning) (20 questions)") != std::string::npos);
   CHECK(text.find("\n<a id=\"pca\"></a>\n\n### What is PCA (Principal Component Analysis)?\n") != std::string::npos);
+  check_markdownlint(out);
+}
+
+TEST_CASE("markdown: a title or section name ending in punctuation turns MD026 off too") {
+  TempDir dir;
+  dir.write("bank/bank.yaml", "title: \"Statistics, Vol. 2.\"\ndeck: Stats\n");
+  dir.write("bank/01.yaml", "section: \"Basics: tests\"\nquestions:\n  - id: p\n    question: What is p?\n    answer: A probability.\n");
+  auto out = dir.path() / "bank.md";
+  REQUIRE(export_bank("markdown", dir.path() / "bank", out, 1700000000).exit_code == 0);
+  CHECK(read_text(out).rfind("<!-- markdownlint-disable MD026 -->\n\n# Statistics, Vol. 2.\n", 0) == 0);
   check_markdownlint(out);
 }
 

@@ -142,7 +142,7 @@ questions:
   INFO(md);
   // The question word for word, its '.' included, so markdownlint's MD026 is turned off.
   CHECK(md.find("<a id=\"pca\"></a>\n\n### Define PCA.\n") != std::string::npos);
-  CHECK(md.rfind("# T\n\n<!-- markdownlint-disable MD026 -->\n\n## Contents\n", 0) == 0);
+  CHECK(md.rfind("<!-- markdownlint-disable MD026 -->\n\n# T\n\n## Contents\n", 0) == 0);
   CHECK(md.find("\n#### Idea\n") != std::string::npos);
   CHECK(md.find("\n##### Detail\n") != std::string::npos);
   CHECK(md.find("unrated") == std::string::npos);
