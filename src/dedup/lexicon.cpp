@@ -83,13 +83,13 @@ void learn_acronyms(const std::vector<Clause>& clauses, Learned& out) {
   std::vector<std::string_view> run;
   for (const auto& clause : clauses) {
     for (std::size_t i = 0; i < clause.size(); ++i) {
-      if (clause[i].acronym || is_stop_word(clause[i].text)) continue;
+      if (clause[i].acronym || clause[i].stop) continue;
       run.clear();
       for (std::size_t n = 1; n <= 5 && i + n <= clause.size(); ++n) {
         const Word& last = clause[i + n - 1];
         if (last.acronym) break;
         run.push_back(last.text);
-        if (n < 2 || is_stop_word(last.text)) continue;
+        if (n < 2 || last.stop) continue;
         for (const auto& acronym : present) {
           if (acronym[0] != run[0][0] || !acronym_matches(acronym, run)) continue;
           std::vector<std::string> stems;
@@ -127,12 +127,6 @@ void learn_synonyms(std::string_view answer, Learned& out) {
 
 }  // namespace
 
-std::string Lexicon::prefix_key(std::string_view first, std::string_view second) {
-  std::string key(first.substr(0, k_prefix));
-  if (key.size() < k_prefix) key.append(second.substr(0, k_prefix - key.size()));
-  return key;
-}
-
 bool acronym_matches(std::string_view acronym, const std::vector<std::string_view>& words) {
   if (words.size() < 2 || acronym.size() < words.size()) return false;
   // Depth-first over the split points; acronyms are at most 6 letters, so this is tiny.
@@ -159,7 +153,8 @@ void Lexicon::add_phrase(std::vector<std::string> stems, std::string canonical) 
   list.push_back({std::move(stems), std::move(canonical)});
 }
 
-void Lexicon::learn(const std::vector<Text>& texts) {
+void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* questions) {
+  if (questions) questions->resize(texts.size());
   unsigned workers = texts.size() < 2000 ? 1 : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
   std::vector<Learned> learned(workers);
   auto work = [&](std::size_t begin, std::size_t end, unsigned worker) {
@@ -184,9 +179,13 @@ void Lexicon::learn(const std::vector<Text>& texts) {
       std::size_t taught = text.answer_in_sample ? clauses.size() : question_clauses;
       for (std::size_t c = 0; c < taught; ++c)
         for (const auto& w : clauses[c])
-          if (!w.acronym && !is_stop_word(w.text)) out.whole_words.insert(stem(w.text));
+          if (!w.acronym && !w.stop) out.whole_words.insert(stem_ref(w.text));
       learn_acronyms(clauses, out);
       learn_synonyms(text.answer, out);
+      if (questions) {
+        clauses.resize(question_clauses);
+        (*questions)[i] = std::move(clauses);
+      }
     }
   };
   std::vector<std::thread> threads;
@@ -198,8 +197,9 @@ void Lexicon::learn(const std::vector<Text>& texts) {
     else m_whole_words.insert(part.whole_words.begin(), part.whole_words.end());
     for (auto& [stems, canonical] : part.phrases) add_phrase(std::move(stems), std::move(canonical));
   }
-  // Most pairs of neighbours are no compound: a cheap look at the first letters comes first.
-  for (const auto& w : m_whole_words) m_whole_prefixes.insert(w.substr(0, k_prefix));
+  // Most pairs of neighbours are no compound: a look in the sorted stems comes first.
+  m_whole_sorted.assign(m_whole_words.begin(), m_whole_words.end());
+  std::sort(m_whole_sorted.begin(), m_whole_sorted.end());
   // Longest phrase first, then a fixed order: replacement is greedy and deterministic.
   for (auto& [first, list] : m_phrases)
     std::sort(list.begin(), list.end(), [](const Phrase& x, const Phrase& y) {
@@ -213,22 +213,30 @@ std::size_t Lexicon::phrase_count() const {
   return n;
 }
 
+bool Lexicon::may_join(std::string_view first, std::string_view second, std::string& key) const {
+  // Stemming changes only the end of a word, so the stem of a compound of the two starts with
+  // all of the first word and the first letter of the second.
+  key.assign(first).push_back(second.front());
+  auto it = std::lower_bound(m_whole_sorted.begin(), m_whole_sorted.end(), key);
+  return it != m_whole_sorted.end() && std::string_view(*it).starts_with(key);
+}
+
 void Lexicon::terms(const Clause& clause, std::vector<Term>& out) const {
   out.clear();
   std::string joined;
   for (std::size_t i = 0; i < clause.size(); ++i) {
     const Word& w = clause[i];
-    if (i + 1 < clause.size() && !w.acronym && !clause[i + 1].acronym && !is_stop_word(w.text) && !is_stop_word(clause[i + 1].text) &&
-        m_whole_prefixes.count(prefix_key(w.text, clause[i + 1].text))) {
+    if (i + 1 < clause.size() && !w.acronym && !clause[i + 1].acronym && !w.stop && !clause[i + 1].stop &&
+        may_join(w.text, clause[i + 1].text, joined)) {
       joined.assign(w.text).append(clause[i + 1].text);
-      std::string s = stem(joined);
+      const std::string& s = stem_ref(joined);
       if (m_whole_words.count(s)) {
-        out.push_back({std::move(s), i, 2});
+        out.push_back({s, i, 2});
         ++i;
         continue;
       }
     }
-    out.push_back({w.acronym ? w.text : stem(w.text), i, 1});
+    out.push_back({w.acronym ? w.text : stem_ref(w.text), i, 1});
   }
   if (m_phrases.empty()) return;
   std::vector<Term> replaced;

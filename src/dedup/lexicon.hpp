@@ -31,8 +31,9 @@ class Lexicon {
     bool answer_in_sample = true;  // whether the answer's plain words teach compounds
   };
   // Learns from every question, and from the answers: all of them for acronyms and stated
-  // synonyms, those in the sample for compounds. Runs on up to two threads.
-  void learn(const std::vector<Text>& texts);
+  // synonyms, those in the sample for compounds. Runs on up to two threads. The clauses of each
+  // question go to `questions`, when given, so that they are read once.
+  void learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* questions = nullptr);
 
   // The terms of a clause, with compounds joined and phrases replaced (longest first).
   void terms(const Clause& clause, std::vector<Term>& out) const;
@@ -46,12 +47,11 @@ class Lexicon {
   };
   void add_phrase(std::vector<std::string> stems, std::string canonical);
 
-  // The first k_prefix letters of a compound (its stem's, which stemming leaves alone at that length).
-  static constexpr std::size_t k_prefix = 5;
-  static std::string prefix_key(std::string_view first, std::string_view second);
+  // Whether some stem in m_whole_words could be the two words joined (key: scratch space).
+  bool may_join(std::string_view first, std::string_view second, std::string& key) const;
 
   std::unordered_set<std::string> m_whole_words;  // stems of words written as one word
-  std::unordered_set<std::string> m_whole_prefixes;  // their first k_prefix letters
+  std::vector<std::string> m_whole_sorted;        // the same, sorted
   std::unordered_map<std::string, std::vector<Phrase>> m_phrases;  // by first stem
 };
 

@@ -17,6 +17,8 @@ constexpr float k_generic = 0.3f;
 constexpr float k_follow_up = 0.1f;
 constexpr float k_follow_up_vocabulary = 0.05f;
 constexpr double k_min_weight = 1.0;
+// What a term of one question costs the score when the other question lacks it.
+double unmatched_cost(float idf, float factor) { return idf * factor; }
 
 using Counts = std::unordered_map<std::uint64_t, std::uint32_t>;
 using Weighted = std::vector<std::pair<std::uint64_t, float>>;
@@ -32,7 +34,7 @@ std::string surface(const Clause& clause, const Term& term) {
 bool is_frame(const Clause& clause, const std::vector<Term>& terms, std::size_t k, bool asks_how) {
   const Term& t = terms[k];
   if (t.count != 1 || clause[t.first].acronym) return false;
-  if (is_stop_word(clause[t.first].text) || is_frame_stem(t.stem)) return true;
+  if (clause[t.first].stop || is_frame_stem(t.stem)) return true;
   if (t.stem == "work" && asks_how) return true;
   if (t.stem == "mean") {
     bool last = k + 1 == terms.size();
@@ -44,9 +46,8 @@ bool is_frame(const Clause& clause, const std::vector<Term>& terms, std::size_t 
 }
 
 // The weighted terms of a question (unsorted, may repeat), and optionally its reading.
-void read_question(const Lexicon& lexicon, std::string_view question, Weighted& out, Reading* reading) {
+void read_question(const Lexicon& lexicon, const std::vector<Clause>& clauses, Weighted& out, Reading* reading) {
   out.clear();
-  std::vector<Clause> clauses = read_clauses(question);
   std::vector<Term> terms;
   std::unordered_set<std::string> first_clause;
   for (std::size_t c = 0; c < clauses.size(); ++c) {
@@ -110,7 +111,7 @@ void answer_hashes(const Lexicon& lexicon, std::string_view answer, std::vector<
   for (const auto& clause : read_clauses(answer)) {
     lexicon.terms(clause, terms);
     for (const auto& t : terms)
-      if (t.count != 1 || clause[t.first].acronym || !is_stop_word(clause[t.first].text)) out.push_back(hash_word(t.stem));
+      if (t.count != 1 || !clause[t.first].stop) out.push_back(hash_word(t.stem));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -130,7 +131,8 @@ Profiles::Profiles(const std::vector<Entry>& entries) {
   std::vector<Lexicon::Text> texts(n);
   for (std::size_t i = 0; i < n; ++i)
     texts[i] = {entries[i].question->question, entries[i].question->answer, i % stride == 0};
-  m_lexicon.learn(texts);
+  std::vector<std::vector<Clause>> clauses;
+  m_lexicon.learn(texts, &clauses);
 
   m_questions.resize(n);
   std::vector<Counts> question_df(2), answer_df(2);
@@ -139,7 +141,7 @@ Profiles::Profiles(const std::vector<Entry>& entries) {
     Weighted terms;
     std::vector<std::uint64_t> answer;
     for (std::size_t i = begin; i < end; ++i) {
-      read_question(m_lexicon, entries[i].question->question, terms, nullptr);
+      read_question(m_lexicon, clauses[i], terms, nullptr);
       m_questions[i] = to_profile(terms);
       for (auto h : m_questions[i].hashes) ++question_df[worker][h];
       if (i % stride != 0) continue;
@@ -176,20 +178,20 @@ Profiles::Profiles(const std::vector<Entry>& entries) {
 Reading Profiles::read(std::string_view question) const {
   Reading reading;
   Weighted terms;
-  read_question(m_lexicon, question, terms, &reading);
+  read_question(m_lexicon, read_clauses(question), terms, &reading);
   return reading;
 }
 
 double score(const Profile& a, const Profile& b) {
   if (a.hashes.empty() || b.hashes.empty()) return 0;
-  double shared = 0, unmatched = 0;
+  double shared = 0, only_a = 0, only_b = 0;
   std::size_t i = 0, j = 0;
   while (i < a.hashes.size() || j < b.hashes.size()) {
     if (j == b.hashes.size() || (i < a.hashes.size() && a.hashes[i] < b.hashes[j])) {
-      unmatched += a.idf[i] * a.factors[i];
+      only_a += unmatched_cost(a.idf[i], a.factors[i]);
       ++i;
     } else if (i == a.hashes.size() || b.hashes[j] < a.hashes[i]) {
-      unmatched += b.idf[j] * b.factors[j];
+      only_b += unmatched_cost(b.idf[j], b.factors[j]);
       ++j;
     } else {
       shared += a.idf[i] * std::max(a.factors[i], b.factors[j]);
@@ -197,6 +199,10 @@ double score(const Profile& a, const Profile& b) {
       ++j;
     }
   }
+  // A word replaced by another ("data leakage" / "target leakage", "L1" / "L2") costs more than a
+  // word added ("TF-IDF" / "TF-IDF weighting"): siblings differ by replacement, so the smaller of
+  // the two unmatched sides counts twice.
+  double unmatched = only_a + only_b + std::min(only_a, only_b);
   return shared + unmatched > 0 ? shared / (shared + unmatched) : 0;
 }
 
@@ -222,7 +228,7 @@ void for_each_candidate(const std::vector<Profile>& questions, double min_score,
         if (rest < m * (rest + unmatched) - 1e-9) break;
         prefixes[i].push_back(p.hashes[k]);
         rest -= p.idf[k];
-        unmatched += p.idf[k] * p.factors[k];
+        unmatched += unmatched_cost(p.idf[k], p.factors[k]);
       }
     }
   });
@@ -272,6 +278,9 @@ void for_each_candidate(const std::vector<Profile>& questions, double min_score,
 
 void for_each_core_candidate(const std::vector<Profile>& questions, const std::vector<bool>& skip,
                              const std::function<void(std::size_t, std::size_t)>& visit) {
+  // Interrogatives ("how", "why") are weak words (at most ln 2): "How do X and Y differ?" and
+  // "What is the difference between X and Y?" have the same subject.
+  const float k_strong = static_cast<float>(std::log(2.0)) + 1e-4f;
   constexpr std::uint64_t k_whole = 0x9E3779B97F4A7C15ull;  // marks a key of all subject words
   auto mix = [](std::uint64_t h, std::uint64_t x) { return (h ^ x) * 1099511628211ull + (h >> 29); };
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
@@ -281,12 +290,14 @@ void for_each_core_candidate(const std::vector<Profile>& questions, const std::v
     const Profile& p = questions[i];
     core.clear();
     for (std::size_t k = 0; k < p.hashes.size(); ++k)
-      if (p.factors[k] >= 1.0f) core.push_back(p.hashes[k]);  // already sorted
+      if (p.factors[k] >= 1.0f && p.idf[k] > k_strong) core.push_back(p.hashes[k]);  // already sorted
     if (core.empty()) continue;
     std::uint64_t whole = 1469598103934665603ull;
     for (auto h : core) whole = mix(whole, h);
     keys.emplace_back(whole ^ k_whole, static_cast<std::uint32_t>(i));
     if (core.size() > k_max_core_words) continue;
+    // Unmarked, the whole key also meets the keys of questions with one subject word more.
+    if (core.size() > 1) keys.emplace_back(whole, static_cast<std::uint32_t>(i));
     for (std::size_t drop = 0; drop < core.size(); ++drop) {
       std::uint64_t key = 1469598103934665603ull;
       for (std::size_t k = 0; k < core.size(); ++k)

@@ -11,9 +11,11 @@
 // Interrogatives ("how", "why") weigh at most ln 2, every other term at least 1.
 //
 // The score is a weighted Jaccard overlap: shared terms (each at the larger of its two role
-// factors) over shared plus unmatched. So an added subject word ("stochastic gradient descent"
-// vs "gradient descent") costs its full weight and keeps the two apart, while an added follow-up
-// costs a tenth: one question that contains the other with a follow-up still matches.
+// factors) over shared plus unmatched, where a replacement (words unmatched on both sides) counts
+// the smaller side twice. So an added subject word ("stochastic gradient descent" vs "gradient
+// descent") costs its full weight and a changed one ("target leakage" vs "data leakage") more,
+// which keeps the two apart, while an added follow-up costs a tenth: one question that contains
+// the other with a follow-up still matches.
 #pragma once
 
 #include <algorithm>
@@ -85,9 +87,9 @@ inline constexpr std::size_t k_max_postings = 256;
 void for_each_candidate(const std::vector<Profile>& questions, double min_score, const std::vector<bool>& skip,
                         const std::function<void(std::size_t, std::size_t, unsigned)>& visit);
 
-// Calls visit(a, b) for pairs whose subject words (role factor 1) are the same, or the same but for
-// one word added or changed: found by hashing each question's subject words whole and with each
-// one left out, so the work is linear however common the words are. This is what finds duplicates
+// Calls visit(a, b) for pairs whose subject words (role factor 1, interrogatives left out) are the
+// same, or the same but for one word added or changed: found by hashing each question's subject
+// words whole and with each one left out, so the work is linear however common the words are. This is what finds duplicates
 // in large banks whose questions all use the same few hundred terms, where the prefix index has
 // to leave the common words out. Pairs may repeat and come in either order. Keys with more than
 // k_max_core_group questions pair each with the first only.

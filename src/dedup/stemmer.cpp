@@ -18,37 +18,31 @@ struct ThreadStemmer {
 
 }  // namespace
 
-void stem_into(std::string_view word, std::string& out) {
+// Lookups by string_view: most calls are for words the cache holds, and must not allocate.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+const std::string& stem_ref(std::string_view word) {
   thread_local ThreadStemmer stemmer;
   // A bank uses a few thousand distinct words over and over: remember their stems.
-  thread_local std::unordered_map<std::string, std::string> cache;
-  if (auto it = cache.find(std::string(word)); it != cache.end()) {
-    out = it->second;
-    return;
-  }
-  if (cache.size() > 200000) cache.clear();
-  struct Remember {
-    std::string_view word;
-    std::string& out;
-    ~Remember() { cache.emplace(std::string(word), out); }
-  } remember{word, out};
+  thread_local std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>> cache;
+  if (auto it = cache.find(word); it != cache.end()) return it->second;
+  if (cache.size() > 200000) cache.clear();  // random text; only the caller's last result must stay valid
+  std::string out;
   // Very long "words" (URLs, base64) gain nothing from stemming and cost time.
-  if (!stemmer.handle || word.size() > 64) {
-    out.assign(word);
-    return;
-  }
-  const sb_symbol* result = sb_stemmer_stem(stemmer.handle, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-  if (!result) {  // out of memory inside libstemmer: the word itself is still a usable key
-    out.assign(word);
-    return;
-  }
-  out.assign(reinterpret_cast<const char*>(result), static_cast<std::size_t>(sb_stemmer_length(stemmer.handle)));
+  const sb_symbol* result = stemmer.handle && word.size() <= 64
+                                ? sb_stemmer_stem(stemmer.handle, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()))
+                                : nullptr;
+  // No result: a long word, or out of memory inside libstemmer; the word itself is still a usable key.
+  if (result) out.assign(reinterpret_cast<const char*>(result), static_cast<std::size_t>(sb_stemmer_length(stemmer.handle)));
+  else out.assign(word);
+  return cache.emplace(std::string(word), std::move(out)).first->second;
 }
 
-std::string stem(std::string_view word) {
-  std::string out;
-  stem_into(word, out);
-  return out;
-}
+void stem_into(std::string_view word, std::string& out) { out = stem_ref(word); }
+
+std::string stem(std::string_view word) { return stem_ref(word); }
 
 }  // namespace qbank::dedup

@@ -10,6 +10,9 @@ namespace qbank::dedup {
 
 // The stem of a lowercase word (UTF-8), written into `out` (reused to avoid allocations).
 void stem_into(std::string_view word, std::string& out);
+// The same, as a reference into this thread's cache of stems: valid until the next call on the
+// thread (use it or copy it at once). No allocation for a word seen before.
+const std::string& stem_ref(std::string_view word);
 std::string stem(std::string_view word);
 
 }  // namespace qbank::dedup

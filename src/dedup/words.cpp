@@ -20,12 +20,12 @@ namespace {
 constexpr std::string_view k_stop_words[] = {
     "a", "about", "an", "and", "any", "are", "as", "at", "be", "been", "being", "between", "briefly", "by",
     "can", "could", "define", "describe", "detail", "did", "do", "does", "explain", "for", "from", "give",
-    "had", "has", "have", "i", "in", "into", "is", "it", "its", "may", "me", "might", "must", "my", "of",
-    "on", "or", "our", "please", "shall", "should", "some", "tell", "that", "the", "their", "them", "there",
-    "these", "they", "this", "those", "to", "us", "versus", "vs", "was", "we", "what", "whats", "which", "who",
+    "had", "has", "have", "i", "in", "into", "is", "it", "its", "may", "me", "might", "much", "must", "my",
+    "of", "on", "or", "our", "please", "really", "shall", "should", "so", "some", "tell", "that", "the", "their", "them", "there",
+    "these", "they", "this", "those", "to", "us", "versus", "very", "vs", "was", "we", "what", "whats", "which", "who",
     "whom", "whose", "will", "with", "would", "you", "your", "s"};
 constexpr std::string_view k_frame_words[] = {"describe", "discuss", "elaborate", "explain", "know", "meant", "notion",
-                                              "outline", "overview", "perform", "summarize", "understand", "what", "who"};
+                                              "outline", "overview", "perform", "play", "summarize", "understand", "what", "who"};
 constexpr std::string_view k_interrogatives[] = {"how", "when", "where", "which", "why"};
 constexpr std::string_view k_pronouns[] = {"it", "its", "one", "their", "them", "these", "they", "this", "those"};
 constexpr std::string_view k_follow_up_words[] = {
@@ -300,6 +300,9 @@ std::vector<Clause> read_clauses(std::string_view input) {
         if (word.text != "i" || (!is_stop_word(prev) && !is_auxiliary(prev))) word.text = std::string(roman);
       }
     }
+    // "When would one use X?" is "When would you use X?": "one" after an auxiliary is a pronoun.
+    word.stop = !word.acronym && (is_stop_word(word.text) || (word.text == "one" && !clauses.back().empty() &&
+                                                              is_auxiliary(clauses.back().back().text)));
     clauses.back().push_back(std::move(word));
   }
   if (clauses.back().empty()) clauses.pop_back();

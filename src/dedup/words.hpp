@@ -27,6 +27,7 @@ namespace qbank::dedup {
 struct Word {
   std::string text;      // lowercase, normalised as above
   bool acronym = false;  // written in capitals: "SVM", "ReLU"; text is then without a plural "s"
+  bool stop = false;     // a stop word (is_stop_word), looked up once here rather than at every use
 };
 using Clause = std::vector<Word>;
 

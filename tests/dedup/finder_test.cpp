@@ -122,6 +122,44 @@ TEST_CASE("look-alikes that differ in the word that matters are not pairs") {
   CHECK(pairs[0].b == "bag-boost");
 }
 
+TEST_CASE("in a bank where every word is common, rewordings still meet and replaced words stay apart") {
+  // 600 questions over a few terms: the prefix index leaves such common words out, so the pairs
+  // come from the subject-word keys (interrogatives left out: "How do X and Y differ?" and "What
+  // is the difference between X and Y?" have one subject).
+  const std::vector<std::string> terms = {"dropout", "batch normalization", "data leakage", "target leakage",
+                                          "weight decay", "early stopping", "label smoothing", "gradient clipping"};
+  std::vector<Q> questions;
+  for (std::size_t i = 0; i < terms.size(); ++i)
+    for (std::size_t j = 0; j < terms.size(); ++j)
+      for (std::size_t k = 0; k < terms.size(); ++k)
+        if (i != j && j != k && i != k && questions.size() < 300)
+          questions.push_back({"t" + std::to_string(questions.size()),
+                               "How is " + terms[i] + " related to " + terms[j] + " in " + terms[k] + "?", ""});
+  questions.push_back({"differ-how", "How do label smoothing and weight decay differ in dropout?", ""});
+  questions.push_back({"differ-what", "What is the difference between label smoothing and weight decay in dropout?", ""});
+  questions.push_back({"role-1", "What is the role of early stopping and gradient clipping in dropout?", ""});
+  questions.push_back({"role-2", "What role do early stopping and gradient clipping play in dropout?", ""});
+  questions.push_back({"one-1", "When would you use early stopping instead of dropout for data leakage?", ""});
+  questions.push_back({"one-2", "When would one use early stopping instead of dropout for data leakage?", ""});
+  bank::Bank bank;
+  test::add_section(bank, "a.yaml", questions);
+  Findings f = find_duplicates(bank, {});
+  CHECK(pair_of(f, "differ-how", "differ-what"));
+  CHECK(pair_of(f, "role-1", "role-2"));
+  CHECK(pair_of(f, "one-1", "one-2"));
+  // "data leakage" and "target leakage" in otherwise equal questions: a replaced word.
+  auto index = [&](const std::string& a, const std::string& b, const std::string& c) {
+    for (const auto& q : questions)
+      if (q.question == "How is " + a + " related to " + b + " in " + c + "?") return q.id;
+    return std::string();
+  };
+  std::string with_data = index("data leakage", "dropout", "weight decay");
+  std::string with_target = index("target leakage", "dropout", "weight decay");
+  REQUIRE_FALSE(with_data.empty());
+  REQUIRE_FALSE(with_target.empty());
+  CHECK_FALSE(pair_of(f, with_data, with_target));
+}
+
 TEST_CASE("look-alikes stay apart without answers too, on the rare word alone") {
   auto f = with_real({{"p", "What is precision?", ""}, {"r", "What is recall?", ""}, {"l1", "What is L1 regularization?", ""},
                       {"l2", "What is L2 regularization?", ""}, {"bb", "Why use bagging over boosting?", ""},

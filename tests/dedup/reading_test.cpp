@@ -87,6 +87,17 @@ TEST_CASE("stop words, interrogatives and word lists") {
   CHECK(is_follow_up_stem(stem("needed")));
   CHECK(is_generic_stem(stem("models")));
   CHECK_FALSE(is_generic_stem(stem("types")));
+  CHECK(is_stop_word("much"));  // "Why does X matter so much?"
+  CHECK(is_frame_stem(stem("play")));  // "What role does X play in Y?"
+}
+
+TEST_CASE("'one' after an auxiliary is a pronoun, elsewhere a word") {
+  auto clauses = read_clauses("When would one use one-hot encoding?");
+  REQUIRE(clauses.size() == 1);
+  std::vector<bool> stops;
+  for (const auto& w : clauses[0]) stops.push_back(w.stop);
+  // when would one use one hot encoding
+  CHECK(stops == std::vector<bool>{false, true, true, false, false, false, false});
 }
 
 TEST_CASE("the Snowball stemmer reduces inflections and derivations to one stem") {
