@@ -55,7 +55,6 @@ class Profiles {
  public:
   explicit Profiles(const std::vector<Entry>& entries);
   const std::vector<Profile>& questions() const { return m_questions; }
-  const Lexicon& lexicon() const { return m_lexicon; }
   Reading read(std::string_view question) const;
 
  private:
