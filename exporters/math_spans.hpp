@@ -2,8 +2,7 @@
 // `\(` as an escaped parenthesis (eating the backslash) and `_`/`*` inside math as emphasis.
 // So math spans are swapped for placeholders (\x02<n>\x03, which cmark keeps as
 // text) before cmark sees the text, and put back into what it rendered. Any \x02 or \x03 in
-// the input itself is dropped first. Used by the Markdown export (anki/html.cpp has the same
-// for the card HTML).
+// the input itself is dropped first. Used by the Markdown export and the Anki card HTML.
 #pragma once
 
 #include <string>

@@ -14,66 +14,13 @@
 #include "core/cmark_lock.hpp"
 #include "core/markdown_limits.hpp"
 #include "core/text.hpp"
+#include "exporters/math_spans.hpp"
 
 namespace qbank::exporters::anki {
 
 namespace {
 
-// Math spans are swapped for placeholders before cmark sees the text: cmark would read `\(`
-// as an escaped parenthesis (eating the backslash) and `_`/`*` inside math as emphasis.
-// The placeholders are \x02<n>\x03, which cmark copies through unchanged; any \x02 or \x03 in
-// the input itself (only possible through a YAML escape) is dropped first.
-struct ProtectedMath {
-  std::string text;
-  std::vector<std::string> spans;
-};
-
-bool escaped_at(std::string_view text, std::size_t i) {
-  std::size_t backslashes = 0;
-  while (i > backslashes && text[i - backslashes - 1] == '\\') ++backslashes;
-  return backslashes % 2 == 1;
-}
-
-ProtectedMath protect_math(std::string_view markdown) {
-  ProtectedMath result;
-  // Once a search for a closer has failed, no later opener of that kind can close either, so
-  // it is not searched again: without this, 100k unmatched "\\(" took 100k scans to the end.
-  bool no_paren_close = false, no_bracket_close = false;
-  std::size_t i = 0;
-  while (i < markdown.size()) {
-    bool opens = markdown[i] == '\\' && i + 1 < markdown.size() && (markdown[i + 1] == '(' || markdown[i + 1] == '[') &&
-                 !escaped_at(markdown, i);
-    bool paren = opens && markdown[i + 1] == '(';
-    if (opens && !(paren ? no_paren_close : no_bracket_close)) {
-      std::string_view close = paren ? "\\)" : "\\]";
-      std::size_t end = markdown.find(close, i + 2);
-      if (end == std::string_view::npos) (paren ? no_paren_close : no_bracket_close) = true;
-      if (end != std::string_view::npos) {
-        end += 2;
-        result.text += '\x02';
-        result.text += std::to_string(result.spans.size());
-        result.text += '\x03';
-        result.spans.emplace_back(markdown.substr(i, end - i));
-        i = end;
-        continue;
-      }
-    }
-    if (markdown[i] != '\x02' && markdown[i] != '\x03') result.text += markdown[i];
-    ++i;
-  }
-  return result;
-}
-
-// Whether protect_math would change `markdown` at all: only a "\\(" or "\\[" or a \x02/\x03
-// byte can make it. Most fields have none, and then cmark gets the text as it is (no copy).
-bool needs_protection(std::string_view markdown) {
-  if (markdown.find('\x02') != std::string_view::npos || markdown.find('\x03') != std::string_view::npos) return true;
-  for (std::size_t i = markdown.find('\\'); i != std::string_view::npos; i = markdown.find('\\', i + 1)) {
-    if (i + 1 < markdown.size() && (markdown[i + 1] == '(' || markdown[i + 1] == '[')) return true;
-  }
-  return false;
-}
-
+// Puts back, HTML-escaped, the math spans protect_math (math_spans.hpp) took out.
 std::string restore_math(std::string_view html, const std::vector<std::string>& spans) {
   std::string out;
   out.reserve(html.size());

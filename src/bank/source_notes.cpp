@@ -6,28 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace qbank::bank {
 
 namespace {
 
-std::vector<std::string_view> split_lines(std::string_view content) {
-  std::vector<std::string_view> lines;
-  for (std::size_t start = 0; start <= content.size();) {
-    std::size_t end = content.find('\n', start);
-    if (end == std::string_view::npos) end = content.size();
-    std::string_view line = content.substr(start, end - start);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 constexpr std::string_view k_marker = "# qbank: disable=";
 
@@ -51,16 +35,16 @@ int owner_of(const Section& section, int line) {
 void read_suppressions(Section& section, std::string_view content) {
   for (auto& q : section.questions) q.first_line = q.where.line;
   if (content.find(k_marker) == std::string_view::npos) return;
-  std::vector<std::string_view> lines = split_lines(content);
+  std::vector<std::string_view> lines = text::split_lines(content);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::size_t at = suppression_at(lines[i]);
     if (at == std::string_view::npos) continue;
     int line = static_cast<int>(i) + 1;
     int owner = -1;
-    if (trimmed(lines[i]).starts_with('#')) {
+    if (text::trim(lines[i]).starts_with('#')) {
       // On a line of its own: the question that starts after the comments and blank lines below.
       std::size_t next = i + 1;
-      while (next < lines.size() && (trimmed(lines[next]).empty() || trimmed(lines[next]).starts_with('#'))) ++next;
+      while (next < lines.size() && (text::trim(lines[next]).empty() || text::trim(lines[next]).starts_with('#'))) ++next;
       for (std::size_t q = 0; q < section.questions.size(); ++q)
         if (section.questions[q].where.line == static_cast<int>(next) + 1) owner = static_cast<int>(q);
       if (owner >= 0) section.questions[owner].first_line = std::min(section.questions[owner].first_line, line);
@@ -72,7 +56,7 @@ void read_suppressions(Section& section, std::string_view content) {
     int column = static_cast<int>(at + k_marker.size()) + 1;
     for (std::size_t start = 0; start <= ids.size();) {
       std::size_t end = std::min(ids.find(',', start), ids.size());
-      std::string_view id = trimmed(ids.substr(start, end - start));
+      std::string_view id = text::trim(ids.substr(start, end - start));
       if (!id.empty())
         section.questions[owner].suppressions.push_back({std::string(id), {section.file, line, column + static_cast<int>(start)}});
       start = end + 1;
@@ -110,7 +94,7 @@ void find_cut_text(Question& question, const char* field, const YamlNode& value,
   // mistake: "What does # mean in Python?". A suppression comment is meant, too.
   if (spaces != 1 || after.substr(spaces).starts_with(k_marker)) return;
   std::string_view line = content.substr(line_start, pos - line_start);
-  std::string whole(trimmed(rest));
+  std::string whole(text::trim(rest));
   std::string escaped;
   for (char c : whole) {
     if (c == '"' || c == '\\') escaped += '\\';
@@ -118,7 +102,7 @@ void find_cut_text(Question& question, const char* field, const YamlNode& value,
   }
   CutText cut;
   cut.field = field;
-  cut.comment = std::string(trimmed(after));
+  cut.comment = std::string(text::trim(after));
   std::size_t indent = line.find_first_not_of(' ');
   cut.corrected = fmt::format("{}\"{}\"", line.substr(indent == std::string_view::npos ? line.size() : indent), escaped);
   cut.where = {file, mark.line + 1, mark.column + static_cast<int>(text.size()) + static_cast<int>(spaces) + 1};

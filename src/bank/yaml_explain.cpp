@@ -12,19 +12,6 @@ namespace qbank::bank {
 
 namespace {
 
-std::vector<std::string_view> lines_of(std::string_view content) {
-  std::vector<std::string_view> lines;
-  for (std::size_t start = 0; start <= content.size();) {
-    std::size_t end = content.find('\n', start);
-    if (end == std::string_view::npos) end = content.size();
-    std::string_view line = content.substr(start, end - start);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
-
 // "  - question: text" split into its parts; `value` empty when the line is no `key: value`.
 struct KeyLine {
   std::string_view prefix;  // indentation and "- ", up to the key
@@ -101,7 +88,7 @@ Explanation explain_yaml_error(const YAML::Exception& error, std::string_view co
   if (!raw.empty()) raw[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(raw[0])));
   Explanation plain{error.mark.is_null() ? 0 : error.mark.line + 1, error.mark.is_null() ? 0 : error.mark.column + 1, raw, {}};
   if (error.mark.is_null()) return plain;
-  std::vector<std::string_view> lines = lines_of(content);
+  std::vector<std::string_view> lines = text::split_lines(content);
   int at = error.mark.line;
   if (at < 0 || static_cast<std::size_t>(at) >= lines.size()) at = static_cast<int>(lines.size()) - 1;
 

@@ -91,6 +91,19 @@ bool is_blank(std::string_view utf8) {
   return true;
 }
 
+std::vector<std::string_view> split_lines(std::string_view content) {
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start <= content.size();) {
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(start, end - start);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
 std::string_view trim(std::string_view text) {
   const char* spaces = " \t\r\n\f\v";
   auto first = text.find_first_not_of(spaces);

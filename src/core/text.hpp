@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qbank::text {
 
@@ -34,5 +35,8 @@ std::string with_thousands(std::size_t n);
 
 // Removes leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);
+
+// The lines of a text, without their "\n" or "\r\n" (a text ending in "\n" ends in an empty line).
+std::vector<std::string_view> split_lines(std::string_view content);
 
 }  // namespace qbank::text
