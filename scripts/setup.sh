@@ -7,7 +7,8 @@
 #   scripts/setup.sh install [PREFIX] set-up + build qbank + cmake --install (default /usr/local)
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo), OUT_DIR (where
 #              `run` exports, default out), QBANK_SKIP_ASAN=1 skips the sanitizer run of `test`,
-#              QBANK_SKIP_FUZZ=1 its clang build and fuzzing, QBANK_FUZZ_SECONDS (default 60 per harness).
+#              QBANK_SKIP_FUZZ=1 its clang build and fuzzing, QBANK_FUZZ_SECONDS (default 60 per harness),
+#              QBANK_FUZZ_SEED (default 1: the same inputs each run; 0 for a new seed).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

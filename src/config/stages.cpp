@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <regex>
 #include <vector>
 
 #include <fmt/format.h>
@@ -11,7 +10,9 @@
 #include "bank/yaml_json.hpp"
 #include "config/config.hpp"
 #include "config/suggest.hpp"
+#include "core/json_dump.hpp"
 #include "core/error.hpp"
+#include "core/user_pattern.hpp"
 
 namespace qbank::config {
 
@@ -90,19 +91,20 @@ std::string problem(const Key& key, const nlohmann::json& value) {
       return value.is_string() && !value.get<std::string>().empty() ? "" : "a string";
     case Kind::patterns: {
       // Compiled as the link policy compiles them, so a bad pattern fails every command.
-      auto compiles = [](const nlohmann::json& item) {
-        if (!item.is_string()) return false;
+      auto pattern_problem = [](const nlohmann::json& item) -> std::string {
+        if (!item.is_string()) return "not a string";
         try {
-          std::regex(item.get<std::string>(), std::regex::ECMAScript);
-          return true;
-        } catch (const std::regex_error&) {
-          return false;
+          compile_user_pattern(item.get<std::string>());
+          return "";
+        } catch (const Error& e) {
+          return e.what();
         }
       };
-      if (value.is_string()) return compiles(value) ? "" : "a valid regular expression";
+      if (value.is_string())
+        if (auto why = pattern_problem(value); !why.empty()) return "a valid regular expression: " + why;
       if (value.is_array()) {
         for (const auto& item : value)
-          if (!compiles(item)) return "a list of valid regular expressions";
+          if (auto why = pattern_problem(item); !why.empty()) return "a list of valid regular expressions: " + why;
         return "";
       }
       return "a regular expression or a list of them";
@@ -143,7 +145,7 @@ void check_keys(const std::string& file, const Section* section, const std::stri
     bank::YamlNode value = mapping.value(i);
     nlohmann::json json = bank::yaml_to_json(value, file, {}).value;
     if (std::string expected = problem(*key, json); !expected.empty()) {
-      std::string shown = json.is_string() ? json.get<std::string>() : json.dump();
+      std::string shown = json.is_string() ? json.get<std::string>() : dump_json(json);
       fail_at(file, value, fmt::format("{}.{}: '{}' is not {}", name, key_name, shown, expected));
     }
   }

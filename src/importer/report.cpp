@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/json_dump.hpp"
 #include "output/json_diagnostic.hpp"
 #include "output/render.hpp"
 
@@ -129,7 +130,7 @@ std::string render_report_json(const ImportResult& result, const ImportOptions& 
   auto counts = output::count(result.lint.diagnostics);
   report["summary"] = {{"files", result.lint.summary.files}, {"questions", result.lint.summary.questions},
                        {"errors", counts.errors},        {"warnings", counts.warnings}};
-  return report.dump(2) + "\n";
+  return dump_json(report, 2) + "\n";
 }
 
 }  // namespace qbank::importer

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/user_pattern.hpp"
 
 namespace qbank::links {
 
@@ -102,9 +103,9 @@ void Policy::compile() {
   m_excludes.clear();
   for (const auto& pattern : exclude_patterns) {
     try {
-      m_excludes.emplace_back(pattern, std::regex::ECMAScript | std::regex::optimize);
-    } catch (const std::regex_error& e) {
-      throw Error(fmt::format("exclude pattern '{}' is not a valid regular expression: {}", pattern, e.what()));
+      m_excludes.push_back(compile_user_pattern(pattern));
+    } catch (const Error& e) {
+      throw Error(fmt::format("exclude {}", e.what()));
     }
   }
 }

@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "config/suggest.hpp"
+#include "core/json_dump.hpp"
 
 namespace qbank::schema {
 
@@ -59,7 +60,7 @@ std::string expectation(const Resolved& resolved) {
   if (auto words = definition_words(resolved.definition); !words.empty()) return words;
   if (s.contains("enum")) {
     std::vector<std::string> values;
-    for (const auto& v : s["enum"]) values.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+    for (const auto& v : s["enum"]) values.push_back(v.is_string() ? v.get<std::string>() : dump_json(v));
     return "one of " + fmt::format("{}", fmt::join(values, ", "));
   }
   std::string type = s.value("type", "");

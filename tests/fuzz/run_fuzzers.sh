@@ -3,7 +3,10 @@
 #   run_fuzzers.sh replay FUZZER SOURCE_DIR     each seed and regression input once (CTest)
 #   run_fuzzers.sh run BUILD_DIR [SECONDS]      every harness for SECONDS (default 60) from its
 #                                               seeds, in a scratch corpus under BUILD_DIR (the
-#                                               tree's corpora are never written to)
+#                                               tree's corpora are never written to), with the
+#                                               random seed QBANK_FUZZ_SEED (default 1, so a CI
+#                                               run explores the same inputs each time; 0 picks
+#                                               a new seed per run, for longer sessions)
 # Crashes, leaks, inputs over 10 s and over 2 GB RSS fail; the input is left in
 # BUILD_DIR/fuzz-artifacts/ and its path printed.
 set -euo pipefail
@@ -29,7 +32,7 @@ case "${1:-}" in
       echo "fuzz: $name for ${seconds}s" >&2
       seeds=()
       for dir in "$here/corpus/$name" "$here/regressions/$name"; do [ -d "$dir" ] && seeds+=("$dir"); done
-      if ! "$fuzzer" "${limits[@]}" -max_total_time="$seconds" -print_final_stats=1 \
+      if ! "$fuzzer" "${limits[@]}" -seed="${QBANK_FUZZ_SEED:-1}" -max_total_time="$seconds" -print_final_stats=1 \
            -artifact_prefix="$build/fuzz-artifacts/$name-" "$scratch" "${seeds[@]}" >"$build/fuzz-$name.log" 2>&1; then
         tail -n 60 "$build/fuzz-$name.log" >&2
         echo "fuzz: $name failed; the input is in $build/fuzz-artifacts/, the log $build/fuzz-$name.log" >&2

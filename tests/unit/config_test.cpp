@@ -85,7 +85,8 @@ TEST_CASE("every section's keys and values are checked when the file is read, at
   CHECK(error_of("rules:\n  near-duplicate-question: {threshold: 2}\n") ==
         "qbank.yaml:2:40: rules.near-duplicate-question.threshold: '2' is not a number from 0 to 1");
   CHECK(error_of("links:\n  exclude: ['(unclosed']\n") ==
-        "qbank.yaml:2:12: links.exclude: '[\"(unclosed\"]' is not a list of valid regular expressions");
+        "qbank.yaml:2:12: links.exclude: '[\"(unclosed\"]' is not a list of valid regular expressions: pattern '(unclosed' is not a valid "
+        "regular expression (ECMAScript; no back-references): Mismatched '(' and ')' in regular expression");
   auto config = parse("links:\n  cache: c.json\n  exclude: ['a']\nexport: {bom: true}\n");
   CHECK(config.key_locations.at("links.cache").line == 2);
 }
