@@ -1,6 +1,7 @@
 #include "dedup/similarity.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <unordered_map>
@@ -17,11 +18,27 @@ constexpr float k_generic = 0.3f;
 constexpr float k_follow_up = 0.1f;
 constexpr float k_follow_up_vocabulary = 0.05f;
 constexpr double k_min_weight = 1.0;
+// What an unmatched phrase costs, times its words' weights (see score()).
+constexpr double k_detached_phrase_cost = 2.0;
 // What a term of one question costs the score when the other question lacks it.
 double unmatched_cost(float idf, float factor) { return idf * factor; }
 
 using Counts = std::unordered_map<std::uint64_t, std::uint32_t>;
-using Weighted = std::vector<std::pair<std::uint64_t, float>>;
+struct WeightedTerm {
+  std::uint64_t hash;
+  float factor;
+  std::uint8_t phrase;
+};
+using Weighted = std::vector<WeightedTerm>;
+
+// Words that open a new phrase: "the role of X [in Y]", "X [and Y]", "[with Y]".
+bool opens_phrase(std::string_view word) {
+  static constexpr std::string_view k_linkers[] = {"about", "across", "and", "as", "at", "between", "by", "during",
+                                                   "for", "from", "in", "instead", "into", "of", "on", "or", "over",
+                                                   "than", "through", "to", "under", "using", "versus", "via", "vs",
+                                                   "with", "within", "without"};
+  return std::find(std::begin(k_linkers), std::end(k_linkers), word) != std::end(k_linkers);
+}
 
 std::string surface(const Clause& clause, const Term& term) {
   std::string out;
@@ -50,6 +67,7 @@ void read_question(const Lexicon& lexicon, const std::vector<Clause>& clauses, W
   out.clear();
   std::vector<Term> terms;
   std::unordered_set<std::string> first_clause;
+  std::uint8_t phrase = 0;
   for (std::size_t c = 0; c < clauses.size(); ++c) {
     const Clause& clause = clauses[c];
     lexicon.terms(clause, terms);
@@ -75,14 +93,16 @@ void read_question(const Lexicon& lexicon, const std::vector<Clause>& clauses, W
                       (terms[k].count == 1 && is_interrogative(clause[terms[k].first].text));
       }
     }
+    if (c > 0 && phrase < k_max_phrase) ++phrase;
     for (std::size_t k = 0; k < terms.size(); ++k) {
-      if (frame[k]) continue;
       const Term& t = terms[k];
+      if (t.count == 1 && !clause[t.first].acronym && opens_phrase(clause[t.first].text) && phrase < k_max_phrase) ++phrase;
+      if (frame[k]) continue;
       float factor = 1.0f;
       if (follow_up) factor = is_follow_up_stem(t.stem) ? k_follow_up_vocabulary : k_follow_up;
       else if (is_generic_stem(t.stem)) factor = k_generic;
       std::uint64_t h = hash_word(t.stem);
-      out.emplace_back(h, factor);
+      out.push_back({h, factor, phrase});
       // Interrogatives weigh little and explain nothing: left out of the reading.
       if (reading && !(t.count == 1 && is_interrogative(clause[t.first].text))) {
         bool subject = !follow_up;
@@ -95,12 +115,14 @@ void read_question(const Lexicon& lexicon, const std::vector<Clause>& clauses, W
 
 // Sorted unique terms, each at its largest factor.
 Profile to_profile(Weighted& terms) {
-  std::sort(terms.begin(), terms.end(), [](const auto& x, const auto& y) { return x.first != y.first ? x.first < y.first : x.second > y.second; });
+  std::sort(terms.begin(), terms.end(),
+            [](const auto& x, const auto& y) { return x.hash != y.hash ? x.hash < y.hash : x.factor > y.factor; });
   Profile p;
-  for (const auto& [h, f] : terms) {
-    if (!p.hashes.empty() && p.hashes.back() == h) continue;
-    p.hashes.push_back(h);
-    p.factors.push_back(f);
+  for (const auto& t : terms) {
+    if (!p.hashes.empty() && p.hashes.back() == t.hash) continue;
+    p.hashes.push_back(t.hash);
+    p.factors.push_back(t.factor);
+    p.phrases.push_back(t.phrase);
   }
   return p;
 }
@@ -184,21 +206,37 @@ Reading Profiles::read(std::string_view question) const {
 
 double score(const Profile& a, const Profile& b) {
   if (a.hashes.empty() || b.hashes.empty()) return 0;
-  double shared = 0, only_a = 0, only_b = 0;
+  // Unmatched cost per phrase, and which phrases share a term with the other question.
+  // Words of lesser roles (generic nouns, follow-ups) go to the last slot, which never costs more.
+  std::array<double, k_max_phrase + 2> cost_a{}, cost_b{};
+  constexpr std::size_t k_lesser = k_max_phrase + 1;
+  std::uint32_t met_a = 1u << k_lesser, met_b = 1u << k_lesser;
+  double shared = 0;
   std::size_t i = 0, j = 0;
   while (i < a.hashes.size() || j < b.hashes.size()) {
     if (j == b.hashes.size() || (i < a.hashes.size() && a.hashes[i] < b.hashes[j])) {
-      only_a += unmatched_cost(a.idf[i], a.factors[i]);
+      cost_a[a.factors[i] < 1 ? k_lesser : a.phrases[i]] += unmatched_cost(a.idf[i], a.factors[i]);
       ++i;
     } else if (i == a.hashes.size() || b.hashes[j] < a.hashes[i]) {
-      only_b += unmatched_cost(b.idf[j], b.factors[j]);
+      cost_b[b.factors[j] < 1 ? k_lesser : b.phrases[j]] += unmatched_cost(b.idf[j], b.factors[j]);
       ++j;
     } else {
       shared += a.idf[i] * std::max(a.factors[i], b.factors[j]);
+      met_a |= 1u << a.phrases[i];
+      met_b |= 1u << b.phrases[j];
       ++i;
       ++j;
     }
   }
+  // A phrase with nothing in common with the other question is a new subject ("... in recommender
+  // systems", "X and DBSCAN"), which costs twice; a word added inside a shared phrase ("TF-IDF
+  // weighting") is a modifier and costs once.
+  auto unmatched_of = [](const std::array<double, k_max_phrase + 2>& cost, std::uint32_t met) {
+    double sum = 0;
+    for (std::size_t p = 0; p < cost.size(); ++p) sum += cost[p] * ((met >> p) & 1u ? 1.0 : k_detached_phrase_cost);
+    return sum;
+  };
+  double only_a = unmatched_of(cost_a, met_a), only_b = unmatched_of(cost_b, met_b);
   // A word replaced by another ("data leakage" / "target leakage", "L1" / "L2") costs more than a
   // word added ("TF-IDF" / "TF-IDF weighting"): siblings differ by replacement, so the smaller of
   // the two unmatched sides counts twice.

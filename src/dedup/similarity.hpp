@@ -15,7 +15,10 @@
 // the smaller side twice. So an added subject word ("stochastic gradient descent" vs "gradient
 // descent") costs its full weight and a changed one ("target leakage" vs "data leakage") more,
 // which keeps the two apart, while an added follow-up costs a tenth: one question that contains
-// the other with a follow-up still matches.
+// the other with a follow-up still matches. Subject words also belong to phrases (split at "in",
+// "and", "of", "with", ...): a phrase of which the other question has no word at all is a new
+// subject ("X in collaborative filtering" vs "X and Y in recommender systems") and its words cost
+// twice, while a word added inside a shared phrase ("TF-IDF weighting") costs once.
 #pragma once
 
 #include <algorithm>
@@ -31,10 +34,14 @@
 
 namespace qbank::dedup::detail {
 
+// Phrases are counted per question up to this (later ones share the last number).
+inline constexpr std::uint8_t k_max_phrase = 15;
+
 struct Profile {
   std::vector<std::uint64_t> hashes;  // sorted, unique term hashes
   std::vector<float> factors;         // role factor of each term
   std::vector<float> idf;             // its weight before the role factor
+  std::vector<std::uint8_t> phrases;  // which phrase of the question it is in (0-k_max_phrase)
   double effective = 0;               // sum of idf * factor
   double full = 0;                    // sum of idf
 };

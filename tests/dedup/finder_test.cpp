@@ -160,6 +160,29 @@ TEST_CASE("in a bank where every word is common, rewordings still meet and repla
   CHECK_FALSE(pair_of(f, with_data, with_target));
 }
 
+TEST_CASE("a whole added phrase is a new subject, a word added inside a shared phrase is not") {
+  auto f = with_real({
+      {"role", "What is the role of embeddings in collaborative filtering?", ""},
+      {"role-and", "What is the role of embeddings and collaborative filtering in recommender systems?", ""},
+      {"combine", "How do you combine DBSCAN with batch inference?", ""},
+      {"combine-in", "How do you combine DBSCAN with the EM algorithm in batch inference?", ""},
+  });
+  CHECK_FALSE(pair_of(f, "role", "role-and"));
+  CHECK_FALSE(pair_of(f, "combine", "combine-in"));
+  // The same added word, as a modifier and as a phrase of its own: the phrase costs more.
+  Settings low;
+  low.threshold = 0.3;
+  const Q base{"base", "How does label smoothing interact with weight decay?", ""};
+  auto modifier = pair_of(with_real({base, {"modifier", "How does label smoothing interact with transformer weight decay?", ""}}, low),
+                          "base", "modifier");
+  auto phrase = pair_of(with_real({base, {"phrase", "How does label smoothing interact with weight decay in transformers?", ""}}, low),
+                        "base", "phrase");
+  REQUIRE(modifier);
+  REQUIRE(phrase);
+  CHECK(modifier->score >= k_default_threshold);
+  CHECK(phrase->score < modifier->score - 0.05);
+}
+
 TEST_CASE("look-alikes stay apart without answers too, on the rare word alone") {
   auto f = with_real({{"p", "What is precision?", ""}, {"r", "What is recall?", ""}, {"l1", "What is L1 regularization?", ""},
                       {"l2", "What is L2 regularization?", ""}, {"bb", "Why use bagging over boosting?", ""},
@@ -187,7 +210,7 @@ TEST_CASE("a copied answer raises a borderline pair, and only a copied one") {
   auto with = [&](const std::string& copy_answer) -> std::optional<double> {
     bank::Bank bank;
     test::add_section(bank, "a.yaml",
-                      {{"bag-boost", "What is the difference between bagging and boosting in ensembles?", answer},
+                      {{"bag-boost", "What is the difference between bagging and boosting ensembles?", answer},
                        {"entropy", "What is entropy?", "Expected surprise."}});
     test::add_section(bank, "b.yaml",
                       {{"bag-boost-trees", "Bagging versus boosting: how do they differ?", copy_answer},
