@@ -28,14 +28,14 @@ bool acknowledged(const bank::Question& a, const bank::Question& b) {
   return names(a, b.id) || names(b, a.id);
 }
 
-void add_entries(const bank::Bank& bank, bool fresh, std::vector<Entry>& out, std::size_t& group,
+void add_entries(const bank::Bank& bank, std::size_t side, std::vector<Entry>& out, std::size_t& group,
                  const std::unordered_set<const bank::Question*>* skip) {
   for (const auto& section : bank.sections) {
     ++group;
     for (std::size_t p = 0; p < section.questions.size(); ++p) {
       const auto& q = section.questions[p];
       if (skip && skip->count(&q)) continue;
-      out.push_back({&q, &section, group, p, fresh});
+      out.push_back({&q, &section, group, p, side == 0, side});
     }
   }
 }
@@ -46,7 +46,7 @@ void add_entries(const bank::Bank& bank, bool fresh, std::vector<Entry>& out, st
 std::vector<Entry> make_entries(const bank::Bank& bank, const bank::Bank* reference) {
   std::vector<Entry> entries;
   std::size_t group = 0;
-  add_entries(bank, true, entries, group, nullptr);
+  add_entries(bank, 0, entries, group, nullptr);
   if (!reference) return entries;
   std::unordered_map<std::string, const bank::Question*> by_id;
   for (const auto& section : reference->sections)
@@ -61,7 +61,7 @@ std::vector<Entry> make_entries(const bank::Bank& bank, const bank::Bank* refere
   }
   // Reference questions come first, so in a pair with one the reference question is `a`.
   std::vector<Entry> all;
-  add_entries(*reference, false, all, group, &present);
+  add_entries(*reference, 1, all, group, &present);
   all.insert(all.end(), entries.begin(), entries.end());
   return all;
 }

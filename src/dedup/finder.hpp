@@ -28,9 +28,10 @@ struct Settings {
 struct Entry {
   const bank::Question* question = nullptr;
   const bank::Section* section = nullptr;
-  std::size_t group = 0;     // a distinct number per (side, section): runs never cross it
+  std::size_t group = 0;     // a distinct number per (side, section), in bank order
   std::size_t position = 0;  // index in its section
   bool fresh = true;         // new or changed content; pairs of two old entries are not reported
+  std::size_t side = 0;      // 0 the bank under review, 1 the reference bank
 };
 
 // What tells two questions apart, in their own words: subject words only one of them has, and the
@@ -50,8 +51,9 @@ struct Pair {
   Difference difference;
 };
 
-// min_run or more consecutive questions of one section pairing with consecutive questions of
-// another (or the same) section.
+// min_run or more consecutive questions pairing with consecutive questions elsewhere. A run goes
+// on from the last question of a section to the first of the next section of the same bank, so a
+// copied block of several sections is one run.
 struct Run {
   std::vector<Pair> pairs;  // in order; pairs.front() is the first question of each side
 };

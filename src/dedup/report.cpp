@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-
 namespace qbank::dedup {
 
 namespace {
@@ -41,10 +40,37 @@ nlohmann::ordered_json question_json(const Entry& e) {
 
 std::string score_text(double score) { return fmt::format("{:.2f}", score); }
 
+int end_line(const Entry& e) { return std::max(e.question->last_line, e.question->where.line); }
+
+// The lines one side of a run covers, file by file (a run may go on into the next section):
+// "lines 3-108 of a.yaml" or "lines 3-108 of a.yaml and 3-82 of b.yaml".
+std::string run_lines(const Findings& findings, const Run& run, std::size_t Pair::*side) {
+  std::vector<std::string> parts;
+  const Entry* first = nullptr;
+  const Entry* last = nullptr;
+  auto flush = [&] {
+    parts.push_back(fmt::format("{}-{} of {}", first->question->where.line, end_line(*last), first->question->where.file));
+  };
+  for (const auto& p : run.pairs) {
+    const Entry& e = findings.entries[p.*side];
+    if (first && e.question->where.file != first->question->where.file) {
+      flush();
+      first = nullptr;
+    }
+    if (!first) first = &e;
+    last = &e;
+  }
+  if (first) flush();
+  std::string out = "lines " + parts.front();
+  for (std::size_t k = 1; k < parts.size(); ++k) out += (k + 1 == parts.size() ? " and " : ", ") + parts[k];
+  return out;
+}
+
 nlohmann::ordered_json side_json(const Entry& first, const Entry& last) {
   return {{"file", first.question->where.file},
           {"first_line", first.question->where.line},
-          {"last_line", std::max(last.question->last_line, last.question->where.line)},
+          {"last_file", last.question->where.file},
+          {"last_line", end_line(last)},
           {"first_id", first.question->id},
           {"last_id", last.question->id}};
 }
@@ -77,18 +103,15 @@ Diagnostic pair_diagnostic(const Findings& findings, const Pair& pair) {
 
 Diagnostic run_diagnostic(const Findings& findings, const Run& run) {
   const Entry& a0 = findings.entries[run.pairs.front().a];
-  const Entry& a1 = findings.entries[run.pairs.back().a];
   const Entry& b0 = findings.entries[run.pairs.front().b];
   const Entry& b1 = findings.entries[run.pairs.back().b];
   auto exact = static_cast<std::size_t>(std::count_if(run.pairs.begin(), run.pairs.end(), [](const Pair& p) { return p.exact; }));
   Diagnostic d;
   d.rule = k_repeated_section;
   d.where = b0.question->where;
-  d.message = fmt::format("lines {}-{} of {} repeat lines {}-{} of {}: {} questions ({} exact, {} reworded), '{}' .. '{}'",
-                          b0.question->where.line, std::max(b1.question->last_line, b1.question->where.line),
-                          b0.question->where.file, a0.question->where.line,
-                          std::max(a1.question->last_line, a1.question->where.line), a0.question->where.file,
-                          run.pairs.size(), exact, run.pairs.size() - exact, b0.question->id, b1.question->id);
+  d.message = fmt::format("{} repeat {}: {} questions ({} exact, {} reworded), '{}' .. '{}'", run_lines(findings, run, &Pair::b),
+                          run_lines(findings, run, &Pair::a), run.pairs.size(), exact, run.pairs.size() - exact,
+                          b0.question->id, b1.question->id);
   d.hint = "a copy-pasted block: delete the repeated questions (merge any answers the copy adds first)";
   d.related.push_back({a0.question->where, "the first copy starts here"});
   return d;

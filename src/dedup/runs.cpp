@@ -8,17 +8,18 @@ namespace qbank::dedup {
 
 void split_runs(const std::vector<Entry>& entries, std::vector<Pair> pairs, std::size_t min_run, std::vector<Pair>& single,
                 std::vector<Run>& runs) {
-  // Entries of one section are consecutive in `entries`, so the next question of a section is
-  // entry + 1 when its group is the same.
+  // Entries are in bank order, section by section: the question after entry e is e + 1 when it
+  // is in the same section or the next section of the same bank (sections that were copied
+  // together make one run).
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> at;  // (a, b) -> pair index
   for (std::size_t k = 0; k < pairs.size(); ++k) at.emplace(std::make_pair(pairs[k].a, pairs[k].b), k);
-  auto next = [&](std::size_t e) -> std::ptrdiff_t {
-    if (e + 1 >= entries.size() || entries[e + 1].group != entries[e].group) return -1;
-    return static_cast<std::ptrdiff_t>(e + 1);
+  auto follows = [&](std::size_t e) {  // entry e + 1 comes right after entry e
+    return e + 1 < entries.size() && entries[e + 1].side == entries[e].side &&
+           entries[e + 1].group - entries[e].group <= 1;
   };
+  auto next = [&](std::size_t e) -> std::ptrdiff_t { return follows(e) ? static_cast<std::ptrdiff_t>(e + 1) : -1; };
   auto previous_pair = [&](const Pair& p) -> bool {
-    if (p.a == 0 || p.b == 0) return false;
-    if (entries[p.a - 1].group != entries[p.a].group || entries[p.b - 1].group != entries[p.b].group) return false;
+    if (p.a == 0 || p.b == 0 || !follows(p.a - 1) || !follows(p.b - 1)) return false;
     return at.count({p.a - 1, p.b - 1}) > 0;
   };
 

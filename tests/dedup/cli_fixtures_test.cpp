@@ -1,5 +1,5 @@
-// The naive seed fixture: the 40 repeated questions found as two repeated sections (the three
-// reworded ones among them), the 8 URLs listed twice in bank.yaml, and nothing else from the
+// The naive seed fixture: the 40 repeated questions (two sections copied together) found as one
+// repeated block (the three reworded ones among them), the 8 URLs listed twice in bank.yaml, and nothing else from the
 // dedup rules; the same findings through `qbank lint`.
 #include <set>
 
@@ -26,7 +26,6 @@ std::vector<std::string> dedup_findings(const json& diagnostics) {
 
 const std::vector<std::string> k_expected{
     k_dir + "04-basic.yaml:3 repeated-section",
-    k_dir + "05-intermediate.yaml:3 repeated-section",
     k_dir + "bank.yaml:21 duplicate-resource",  // andrewekhalel/MLQuestions
     k_dir + "bank.yaml:23 duplicate-resource",
     k_dir + "bank.yaml:25 duplicate-resource",
@@ -39,36 +38,33 @@ const std::vector<std::string> k_expected{
 
 }  // namespace
 
-TEST_CASE("qbank dedup on the naive seed: two repeated sections and eight repeated URLs") {
+TEST_CASE("qbank dedup on the naive seed: one repeated block of two sections and eight repeated URLs") {
   auto r = run_qbank({"dedup", "tests/fixtures/seed-naive", "--format", "json"});
   CHECK(r.exit_code == 1);
   json root = json::parse(r.out);
   CHECK(dedup_findings(root["diagnostics"]) == k_expected);
   CHECK(root["pairs"].empty());  // every repeated pair is inside a section
 
-  REQUIRE(root["sections"].size() == 2);
-  json basic = root["sections"][0], inter = root["sections"][1];
-  CHECK(basic["a"] == json{{"file", k_dir + "01-basic.yaml"}, {"first_line", 3}, {"last_line", 88},
-                           {"first_id", "what-is-the-difference-between-supervised-and-unsupervised"},
-                           {"last_id", "what-is-normalization-vs-standardization"}});
-  CHECK(basic["b"]["file"] == k_dir + "04-basic.yaml");
-  CHECK(basic["questions"] == 20);
-  CHECK(inter["a"]["file"] == k_dir + "02-intermediate.yaml");
-  CHECK(inter["b"]["file"] == k_dir + "05-intermediate.yaml");
-  CHECK(inter["questions"] == 20);
+  REQUIRE(root["sections"].size() == 1);
+  json block = root["sections"][0];
+  CHECK(block["a"] == json{{"file", k_dir + "01-basic.yaml"}, {"first_line", 3}, {"last_file", k_dir + "02-intermediate.yaml"},
+                           {"last_line", 62}, {"first_id", "what-is-the-difference-between-supervised-and-unsupervised"},
+                           {"last_id", "what-is-log-loss"}});
+  CHECK(block["b"]["file"] == k_dir + "04-basic.yaml");
+  CHECK(block["b"]["last_file"] == k_dir + "05-intermediate.yaml");
+  CHECK(block["questions"] == 40);
 
   // All 40 pairs, each with the same position on both sides; by our normalisation (case and
   // punctuation folded) "AUC - ROC"/"AUC-ROC" and "random forest"/"Random Forest" are exact,
   // and only "silhouette score"/"the silhouette score" is reworded.
   std::set<std::string> near;
-  for (const auto& section : root["sections"])
-    for (const auto& p : section["pairs"]) {
-      CHECK(p["a"]["line"] == p["b"]["line"]);
-      if (p["kind"] == "near") near.insert(p["a"]["id"].get<std::string>() + " / " + p["b"]["id"].get<std::string>());
-    }
-  CHECK(basic["pairs"].size() + inter["pairs"].size() == 40);
+  for (const auto& p : block["pairs"]) {
+    CHECK(p["a"]["line"] == p["b"]["line"]);
+    if (p["kind"] == "near") near.insert(p["a"]["id"].get<std::string>() + " / " + p["b"]["id"].get<std::string>());
+  }
+  CHECK(block["pairs"].size() == 40);
   CHECK(near == std::set<std::string>{"what-is-silhouette-score / what-is-the-silhouette-score"});
-  for (const auto& p : inter["pairs"])
+  for (const auto& p : block["pairs"])
     if (p["a"]["id"] == "what-is-silhouette-score") {
       CHECK(p["answer_score"].is_null());  // copy 1 has no answers: no evidence either way
       CHECK(p["only_in_b"] == json::array());  // "the" is no subject word
@@ -77,10 +73,11 @@ TEST_CASE("qbank dedup on the naive seed: two repeated sections and eight repeat
 
 TEST_CASE("the text report of the naive seed names both copies and the count") {
   auto r = run_qbank({"dedup", "tests/fixtures/seed-naive"});
-  CHECK(r.out.find(k_dir + "05-intermediate.yaml:3:5: error: lines 3-62 of " + k_dir +
-                   "05-intermediate.yaml repeat lines 3-62 of " + k_dir +
-                   "02-intermediate.yaml: 20 questions (19 exact, 1 reworded), 'what-is-pca-principal-component-analysis' .. "
-                   "'what-is-log-loss' [repeated-section]\n") != std::string::npos);
+  CHECK(r.out.find(k_dir + "04-basic.yaml:3:5: error: lines 3-88 of " + k_dir + "04-basic.yaml and 3-62 of " + k_dir +
+                   "05-intermediate.yaml repeat lines 3-88 of " + k_dir + "01-basic.yaml and 3-62 of " + k_dir +
+                   "02-intermediate.yaml: 40 questions (39 exact, 1 reworded), "
+                   "'what-is-the-difference-between-supervised-and-unsupervised' .. 'what-is-log-loss' [repeated-section]\n") !=
+        std::string::npos);
   CHECK(r.out.find(k_dir + "bank.yaml:35:10: warning: " + k_dir +
                    "bank.yaml lists 'https://huyenchip.com/ml-interviews-book/' twice [duplicate-resource]\n") != std::string::npos);
 }

@@ -272,6 +272,39 @@ TEST_CASE("a block of repeated questions is one run, not pairs") {
   CHECK(strict.pairs.size() == 4);
 }
 
+TEST_CASE("a block copied across sections is one run, which ends where a section does not follow") {
+  std::vector<Q> basics{{"a1", "What is entropy?", ""}, {"a2", "What is information gain?", ""},
+                        {"a3", "What is pruning in decision trees?", ""}};
+  std::vector<Q> advanced{{"a4", "What is a random forest?", ""}, {"a5", "Explain XGBoost.", ""}};
+  std::vector<Q> other{{"c1", "What is a ROC curve?", ""}};
+  std::vector<Q> basics_copy{{"b1", "What is entropy?", ""}, {"b2", "What is the information gain?", ""},
+                             {"b3", "What is pruning in decision trees?", ""}};
+  std::vector<Q> advanced_copy{{"b4", "What is random forest?", ""}, {"b5", "Explain XGBoost.", ""}};
+  bank::Bank bank;
+  test::add_section(bank, "01.yaml", basics);
+  test::add_section(bank, "02.yaml", advanced);
+  test::add_section(bank, "03.yaml", other);
+  test::add_section(bank, "04.yaml", basics_copy);
+  test::add_section(bank, "05.yaml", advanced_copy);
+  Findings f = find_duplicates(bank, {});
+  REQUIRE(f.runs.size() == 1);
+  CHECK(f.pairs.empty());
+  CHECK(f.runs[0].pairs.size() == 5);
+  CHECK(run_diagnostic(f, f.runs[0]).message ==
+        "lines 3-17 of 04.yaml and 3-12 of 05.yaml repeat lines 3-17 of 01.yaml and 3-12 of 02.yaml: 5 questions (3 exact, 2 "
+        "reworded), 'b1' .. 'b5'");
+
+  // With a section between the copies of 01 and 02, they are two runs (min-run 2).
+  bank::Bank apart;
+  test::add_section(apart, "01.yaml", basics);
+  test::add_section(apart, "02.yaml", advanced);
+  test::add_section(apart, "04.yaml", basics_copy);
+  test::add_section(apart, "03.yaml", other);
+  test::add_section(apart, "05.yaml", advanced_copy);
+  Findings g = find_duplicates(apart, {k_default_threshold, 2});
+  CHECK(g.runs.size() == 2);
+}
+
 TEST_CASE("dedup --against reports only pairs with new or changed questions") {
   bank::Bank reference;
   test::add_section(reference, "01.yaml", {{"x", "What is entropy?", "e"}, {"x-again", "Explain entropy.", "e"}});
