@@ -179,29 +179,44 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
     for (auto& p : part)
       if (reportable(p.a, p.b)) add(std::move(p));
   // The same subject words but for one: what the prefix index misses where words are common.
-  detail::for_each_core_candidate(questions, skip, [&](std::size_t a, std::size_t b) {
-    if (!reportable(a, b)) return;
-    double q = detail::score(questions[a], questions[b]);
-    if (q + 1e-9 >= settings.threshold) add({a, b, false, q, q, -1.0, false, {}});
-  });
-
+  {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;
+    detail::for_each_core_candidate(questions, skip, [&](std::size_t a, std::size_t b) {
+      if (a > b) std::swap(a, b);
+      candidates.emplace_back(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
+    });
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::vector<std::vector<Pair>> near(2);
+    detail::parallel_chunks(candidates.size(), [&](std::size_t begin, std::size_t end, unsigned worker) {
+      for (std::size_t k = begin; k < end; ++k) {
+        auto [a, b] = candidates[k];
+        if (!reportable(a, b)) continue;  // reads `paired` only: nothing is added meanwhile
+        double q = detail::score(questions[a], questions[b]);
+        if (q + 1e-9 >= settings.threshold) near[worker].push_back({a, b, false, q, q, -1.0, false, {}});
+      }
+    });
+    for (auto& part : near)
+      for (auto& p : part) add(std::move(p));
+  }
   // Copied answers raise borderline pairs.
   {
-    std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_answer;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (keys[i].empty()) continue;
-      auto [h, words] = answer_fingerprint(entries[i].question->answer);
-      if (words >= k_same_answer_min_words) by_answer[h].push_back(i);
-    }
-    std::vector<std::uint64_t> hashes;
-    for (const auto& [h, group] : by_answer)
-      if (group.size() >= 2 && group.size() <= k_same_answer_max_group) hashes.push_back(h);
-    std::sort(hashes.begin(), hashes.end());
-    for (auto h : hashes) {
-      const auto& group = by_answer[h];
-      for (std::size_t x = 0; x < group.size(); ++x) {
-        for (std::size_t y = x + 1; y < group.size(); ++y) {
-          std::size_t a = group[x], b = group[y];
+    std::vector<std::pair<std::uint64_t, std::size_t>> fingerprints(n);
+    detail::parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
+      for (std::size_t i = begin; i < end; ++i)
+        if (!keys[i].empty()) fingerprints[i] = answer_fingerprint(entries[i].question->answer);
+    });
+    // (fingerprint, entry), sorted: each run of one fingerprint is a group of equal answers.
+    std::vector<std::pair<std::uint64_t, std::size_t>> by_answer;
+    for (std::size_t i = 0; i < n; ++i)
+      if (fingerprints[i].second >= k_same_answer_min_words) by_answer.emplace_back(fingerprints[i].first, i);
+    std::sort(by_answer.begin(), by_answer.end());
+    for (std::size_t begin = 0, end = 0; begin < by_answer.size(); begin = end) {
+      while (end < by_answer.size() && by_answer[end].first == by_answer[begin].first) ++end;
+      if (end - begin < 2 || end - begin > k_same_answer_max_group) continue;
+      for (std::size_t x = begin; x < end; ++x) {
+        for (std::size_t y = x + 1; y < end; ++y) {
+          std::size_t a = by_answer[x].second, b = by_answer[y].second;
           if (keys[a] == keys[b] || !reportable(a, b)) continue;
           double q = detail::score(questions[a], questions[b]);
           double raised = 0.5 + 0.5 * q;
@@ -213,13 +228,16 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
   }
 
   // What the report shows of each pair.
-  for (auto& p : pairs) {
-    const auto& qa = *entries[p.a].question;
-    const auto& qb = *entries[p.b].question;
-    if (p.exact) continue;
-    p.difference = difference(profiles.read(qa.question), profiles.read(qb.question));
-    if (!p.same_answer) p.answer_score = detail::answer_overlap(qa.answer, qb.answer);
-  }
+  detail::parallel_chunks(pairs.size(), [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t k = begin; k < end; ++k) {
+      Pair& p = pairs[k];
+      if (p.exact) continue;
+      const auto& qa = *entries[p.a].question;
+      const auto& qb = *entries[p.b].question;
+      p.difference = difference(profiles.read(qa.question), profiles.read(qb.question));
+      if (!p.same_answer) p.answer_score = detail::answer_overlap(qa.answer, qb.answer);
+    }
+  });
   std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) { return x.b != y.b ? x.b < y.b : x.a < y.a; });
   split_runs(entries, std::move(pairs), settings.min_run, findings.pairs, findings.runs);
   return findings;

@@ -101,6 +101,52 @@ void learn_acronyms(const std::vector<Clause>& clauses, Learned& out) {
   }
 }
 
+// The parts of `answer` where the expansion of one of the question's acronyms is written: its
+// opening, and a few words either side of each mention ("Long Short-Term Memory (LSTM)", "LSTM
+// (long short-term memory)"); cut at spaces and merged where they overlap.
+std::vector<std::string_view> acronym_windows(std::string_view answer, const std::vector<Clause>& question) {
+  constexpr std::size_t k_reach = 64;     // bytes either side: five words and their punctuation
+  constexpr std::size_t k_opening = 160;  // bytes: the first sentence or so
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // [from, to) in answer
+  // The opening, where a definition spells the term out ("Gated recurrent units are ...").
+  if (!answer.empty()) {
+    std::size_t to = std::min(answer.size(), k_opening);
+    while (to < answer.size() && to > 0 && answer[to] != ' ' && answer[to] != '\n') --to;
+    spans.emplace_back(0, to);
+  }
+  std::string core;
+  auto asked = [&](const std::string& acronym) {
+    for (const auto& clause : question)
+      for (const auto& w : clause)
+        if (w.acronym && w.text == acronym) return true;
+    return false;
+  };
+  auto word_char = [&](std::size_t k) {
+    char c = answer[k];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  auto space = [&](std::size_t k) { return answer[k] == ' ' || answer[k] == '\n'; };
+  for (std::size_t i = 0; i < answer.size();) {
+    if (!word_char(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < answer.size() && word_char(i)) ++i;
+    if (i - start > 7 || !acronym_shape(answer.substr(start, i - start), core) || !asked(core)) continue;
+    // Cut at spaces, so no word (and no UTF-8 character) is split.
+    std::size_t from = start > k_reach ? start - k_reach : 0;
+    while (from > 0 && from < start && !space(from - 1)) ++from;
+    std::size_t to = std::min(answer.size(), i + k_reach);
+    while (to < answer.size() && to > i && !space(to)) --to;
+    if (!spans.empty() && from <= spans.back().second) spans.back().second = std::max(spans.back().second, to);
+    else spans.emplace_back(from, to);
+  }
+  std::vector<std::string_view> out;
+  for (auto [from, to] : spans) out.push_back(answer.substr(from, to - from));
+  return out;
+}
+
 void learn_synonyms(std::string_view answer, Learned& out) {
   // Most answers state none: a cheap look for the markers' key words first.
   if (answer.find("also") == std::string_view::npos && answer.find("known as") == std::string_view::npos &&
@@ -167,12 +213,18 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
       bool has_acronym = false;
       for (const auto& c : clauses)
         for (const auto& w : c) has_acronym |= w.acronym;
-      // Answers are long: read whole only those in the sample (for compounds) and those whose
-      // question has an acronym (its expansion may be in the answer). Elsewhere only the answer's
-      // acronyms are picked out, for the question's own words to match.
-      if (text.answer_in_sample || has_acronym) {
+      // Answers are long: read whole only those in the sample (for compounds). Where the question
+      // has an acronym, its expansion may be in the answer: only its opening and the text around
+      // each mention are read. Elsewhere only the answer's acronyms are picked out, for the question's
+      // own words to match.
+      if (text.answer_in_sample) {
         auto answer = read_clauses(text.answer);
         clauses.insert(clauses.end(), std::make_move_iterator(answer.begin()), std::make_move_iterator(answer.end()));
+      } else if (has_acronym) {
+        for (auto window : acronym_windows(text.answer, clauses)) {
+          auto part = read_clauses(window);
+          clauses.insert(clauses.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+        }
       } else if (Clause acronyms = acronyms_in(text.answer); !acronyms.empty()) {
         clauses.push_back(std::move(acronyms));
       }
@@ -181,7 +233,8 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
         for (const auto& w : clauses[c])
           if (!w.acronym && !w.stop) out.whole_words.insert(stem_ref(w.text));
       learn_acronyms(clauses, out);
-      learn_synonyms(text.answer, out);
+      // Synonyms stated in answers ("also known as") come from the same sample as compounds.
+      if (text.answer_in_sample) learn_synonyms(text.answer, out);
       if (questions) {
         clauses.resize(question_clauses);
         (*questions)[i] = std::move(clauses);

@@ -28,7 +28,7 @@ class Lexicon {
  public:
   struct Text {
     std::string_view question, answer;
-    bool answer_in_sample = true;  // whether the answer's plain words teach compounds
+    bool answer_in_sample = true;  // whether the answer's plain words teach compounds and synonyms
   };
   // Learns from every question, and from the answers: all of them for acronyms and stated
   // synonyms, those in the sample for compounds. Runs on up to two threads. The clauses of each

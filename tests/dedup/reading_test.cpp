@@ -139,6 +139,22 @@ TEST_CASE("the lexicon learns an acronym where one question and its answer hold 
   CHECK(lexicon.phrase_count() == 2);
 }
 
+TEST_CASE("outside the answer sample, an acronym is learned from the answer's opening and around its mentions") {
+  // Long answers not in the sample: only their openings and the words near each mention of the
+  // question's acronym are read, which is where an expansion is written.
+  std::string filler(3000, ' ');
+  std::string lstm = "Recurrent networks forget." + filler + "Then came long short-term memory (LSTM) networks." + filler;
+  std::string gru = "Gated recurrent units are a lighter variant of the LSTM." + filler;
+  std::string cnn = "Filters slide over the input." + filler + "Convolutional neural networks share weights." + filler;
+  Lexicon lexicon;
+  lexicon.learn({{"What is an LSTM?", lstm, false}, {"What is a GRU?", gru, false}, {"What is a CNN?", cnn, false}});
+  CHECK(terms_of(lexicon, "long short-term memory") == "lstm");
+  CHECK(terms_of(lexicon, "gated recurrent units") == "gru");
+  // Spelled out far into the answer and never next to "CNN": not read.
+  CHECK(terms_of(lexicon, "convolutional neural networks") == "convolut neural network");
+  CHECK(lexicon.phrase_count() == 2);
+}
+
 TEST_CASE("the lexicon learns synonyms an answer states") {
   Lexicon lexicon;
   lexicon.learn({{"What is the step size?", "The step size, also called the learning rate, scales the gradient.", true}});
