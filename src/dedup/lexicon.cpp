@@ -199,8 +199,10 @@ void Lexicon::add_phrase(std::vector<std::string> stems, std::string canonical) 
   list.push_back({std::move(stems), std::move(canonical)});
 }
 
-void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* questions) {
+void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* questions,
+                    std::vector<std::vector<Clause>>* answers) {
   if (questions) questions->resize(texts.size());
+  if (answers) answers->resize(texts.size());
   unsigned workers = texts.size() < 2000 ? 1 : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
   std::vector<Learned> learned(workers);
   auto work = [&](std::size_t begin, std::size_t end, unsigned worker) {
@@ -235,6 +237,9 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
       learn_acronyms(clauses, out);
       // Synonyms stated in answers ("also known as") come from the same sample as compounds.
       if (text.answer_in_sample) learn_synonyms(text.answer, out);
+      if (answers && text.answer_in_sample)
+        (*answers)[i].assign(std::make_move_iterator(clauses.begin() + static_cast<std::ptrdiff_t>(question_clauses)),
+                             std::make_move_iterator(clauses.end()));
       if (questions) {
         clauses.resize(question_clauses);
         (*questions)[i] = std::move(clauses);

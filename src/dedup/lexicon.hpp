@@ -30,10 +30,12 @@ class Lexicon {
     std::string_view question, answer;
     bool answer_in_sample = true;  // whether the answer's plain words teach compounds and synonyms
   };
-  // Learns from every question, and from the answers: all of them for acronyms and stated
-  // synonyms, those in the sample for compounds. Runs on up to two threads. The clauses of each
-  // question go to `questions`, when given, so that they are read once.
-  void learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* questions = nullptr);
+  // Learns from every question, and from the answers: those in the sample for compounds and
+  // stated synonyms, the others' acronyms (and, where the question has one, the text around it).
+  // Runs on up to two threads. The clauses of each question go to `questions`, and those of each
+  // answer in the sample to `answers`, when given, so that they are read once.
+  void learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* questions = nullptr,
+             std::vector<std::vector<Clause>>* answers = nullptr);
 
   // The terms of a clause, with compounds joined and phrases replaced (longest first).
   void terms(const Clause& clause, std::vector<Term>& out) const;

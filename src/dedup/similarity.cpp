@@ -127,10 +127,10 @@ Profile to_profile(Weighted& terms) {
   return p;
 }
 
-void answer_hashes(const Lexicon& lexicon, std::string_view answer, std::vector<std::uint64_t>& out) {
+void answer_hashes(const Lexicon& lexicon, const std::vector<Clause>& answer, std::vector<std::uint64_t>& out) {
   out.clear();
   std::vector<Term> terms;
-  for (const auto& clause : read_clauses(answer)) {
+  for (const auto& clause : answer) {
     lexicon.terms(clause, terms);
     for (const auto& t : terms)
       if (t.count != 1 || !clause[t.first].stop) out.push_back(hash_word(t.stem));
@@ -153,8 +153,8 @@ Profiles::Profiles(const std::vector<Entry>& entries) {
   std::vector<Lexicon::Text> texts(n);
   for (std::size_t i = 0; i < n; ++i)
     texts[i] = {entries[i].question->question, entries[i].question->answer, i % stride == 0};
-  std::vector<std::vector<Clause>> clauses;
-  m_lexicon.learn(texts, &clauses);
+  std::vector<std::vector<Clause>> clauses, answer_clauses;
+  m_lexicon.learn(texts, &clauses, &answer_clauses);
 
   m_questions.resize(n);
   std::vector<Counts> question_df(2), answer_df(2);
@@ -168,7 +168,7 @@ Profiles::Profiles(const std::vector<Entry>& entries) {
       for (auto h : m_questions[i].hashes) ++question_df[worker][h];
       if (i % stride != 0) continue;
       // A document is the question with its answer: count the answer's terms the question lacks.
-      answer_hashes(m_lexicon, entries[i].question->answer, answer);
+      answer_hashes(m_lexicon, answer_clauses[i], answer);
       ++sampled[worker];
       for (auto h : answer)
         if (!std::binary_search(m_questions[i].hashes.begin(), m_questions[i].hashes.end(), h)) ++answer_df[worker][h];
