@@ -82,6 +82,27 @@ void americanize(std::string& w) {
   else if (w.size() >= 5 && ends_with(w, "tre")) w.replace(w.size() - 3, 3, "ter");       // centre
 }
 
+// Words for the good and the bad sides of a thing, one word each: "What are the benefits of X?"
+// asks what "What are the advantages of X?" asks, and "drawbacks", "limitations" and "cons" what
+// "disadvantages" asks. Whole lowercase words, singular and plural.
+void merge_pros_and_cons(std::string& w) {
+  struct Same {
+    std::string_view word, as;
+  };
+  static constexpr Same k_same[] = {
+      {"benefit", "advantage"},       {"benefits", "advantages"},       {"pro", "advantage"},
+      {"pros", "advantages"},         {"strength", "advantage"},        {"strengths", "advantages"},
+      {"drawback", "disadvantage"},   {"drawbacks", "disadvantages"},   {"downside", "disadvantage"},
+      {"downsides", "disadvantages"}, {"limitation", "disadvantage"},   {"limitations", "disadvantages"},
+      {"weakness", "disadvantage"},   {"weaknesses", "disadvantages"},  {"shortcoming", "disadvantage"},
+      {"shortcomings", "disadvantages"}, {"con", "disadvantage"},       {"cons", "disadvantages"}};
+  for (const auto& same : k_same)
+    if (w == same.word) {
+      w = same.as;
+      return;
+    }
+}
+
 std::string_view roman_value(std::string_view w) {
   if (w == "i") return "1";
   if (w == "ii") return "2";
@@ -293,6 +314,7 @@ std::vector<Clause> read_clauses(std::string_view input) {
     }
     if (!word.acronym) {
       americanize(word.text);
+      merge_pros_and_cons(word.text);
       auto roman = roman_value(word.text);
       const Clause& current = clauses.back();
       if (!roman.empty() && !current.empty()) {

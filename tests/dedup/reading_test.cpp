@@ -63,6 +63,12 @@ TEST_CASE("British spellings become American, Roman numerals after a word become
   CHECK(read("How do I choose k?") == "how do i choose k");  // "I" after an auxiliary is the pronoun
 }
 
+TEST_CASE("the words for good and bad sides read as advantage and disadvantage") {
+  CHECK(read("benefits pros strengths of X") == "advantages advantages advantages of x");
+  CHECK(read("drawbacks, limitations and cons") == "disadvantages disadvantages and disadvantages");
+  CHECK(read("a downside") == "a disadvantage");
+}
+
 TEST_CASE("clauses split at sentence ends and at a second question") {
   CHECK(read("What is dropout? How does it work?") == "what is dropout | how does it work");
   CHECK(read("What is early stopping, and why does it reduce overfitting?") ==
