@@ -103,6 +103,28 @@ void merge_pros_and_cons(std::string& w) {
     }
 }
 
+// "Compare X and Y", "X compared to Y" and "X vs Y?" ask what "What is the difference between X
+// and Y?" asks: the comparing words read as "difference", and a bare "X vs Y" (no question word,
+// nothing else asked) gets the "difference" it leaves unsaid.
+void compare_as_difference(std::string& w) {
+  if (w == "compare" || w == "compared" || w == "compares" || w == "comparing" || w == "comparison" || w == "comparisons")
+    w = "difference";
+}
+
+bool is_wh(std::string_view w) {
+  return w == "how" || w == "why" || w == "what" || w == "when" || w == "where" || w == "which" || w == "who" || w == "whats";
+}
+
+void ask_difference_of_versus(Clause& clause) {
+  bool versus = false;
+  for (const auto& w : clause) {
+    if (w.acronym) continue;
+    if (is_wh(w.text) || w.text == "difference" || w.text == "differ" || w.text == "differences") return;
+    versus |= w.text == "vs" || w.text == "versus";
+  }
+  if (versus) clause.push_back({"difference", false});
+}
+
 std::string_view roman_value(std::string_view w) {
   if (w == "i") return "1";
   if (w == "ii") return "2";
@@ -136,6 +158,14 @@ std::string lower(std::string_view word) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   return out;
+}
+
+// Whether the last token is an abbreviation whose full stop ends no sentence: "X vs. Y", "e.g.",
+// "i.e.", "etc.".
+bool after_abbreviation(const std::vector<Token>& tokens) {
+  if (tokens.empty() || tokens.back().kind != Token::word) return false;
+  std::string w = lower(tokens.back().original);
+  return w == "vs" || w == "v" || w == "e" || w == "g" || w == "i" || w == "etc" || w == "cf" || w == "approx";
 }
 
 // Splits NFKC text into words, commas and clause ends; expands contractions.
@@ -208,15 +238,12 @@ std::vector<Token> tokenize(std::string_view text) {
     bool word_before = word_end == i;
     if ((c == '-' || c == '/' || cp == 0x2010 || cp == 0x2011) && word_before && is_word_char(after)) pending_joiner = c == '/' ? '/' : '-';
     else if (c == '?' || c == '!' || c == ';' || c == ':') tokens.push_back({Token::end, {}, 0});
-    else if (c == '.' && !(is_word_char(after) && word_before)) tokens.push_back({Token::end, {}, 0});
+    else if (c == '.' && !(is_word_char(after) && word_before) && !(word_before && after_abbreviation(tokens)))
+      tokens.push_back({Token::end, {}, 0});
     else if (c == ',') tokens.push_back({Token::comma, {}, 0});
     i += len;
   }
   return tokens;
-}
-
-bool is_wh(std::string_view w) {
-  return w == "how" || w == "why" || w == "what" || w == "when" || w == "where" || w == "which" || w == "who" || w == "whats";
 }
 
 }  // namespace
@@ -315,6 +342,7 @@ std::vector<Clause> read_clauses(std::string_view input) {
     if (!word.acronym) {
       americanize(word.text);
       merge_pros_and_cons(word.text);
+      compare_as_difference(word.text);
       auto roman = roman_value(word.text);
       const Clause& current = clauses.back();
       if (!roman.empty() && !current.empty()) {
@@ -328,6 +356,7 @@ std::vector<Clause> read_clauses(std::string_view input) {
     clauses.back().push_back(std::move(word));
   }
   if (clauses.back().empty()) clauses.pop_back();
+  for (auto& clause : clauses) ask_difference_of_versus(clause);
   return clauses;
 }
 

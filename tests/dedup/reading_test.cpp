@@ -69,19 +69,29 @@ TEST_CASE("the words for good and bad sides read as advantage and disadvantage")
   CHECK(read("a downside") == "a disadvantage");
 }
 
+TEST_CASE("comparing reads as asking the difference, and a bare X vs Y asks it too") {
+  CHECK(read("Compare bagging and boosting.") == "difference bagging and boosting");
+  CHECK(read("How does X perform compared to Y?") == "how does x perform difference to y");
+  CHECK(read("Bagging vs boosting?") == "bagging vs boosting difference");
+  CHECK(read("Bagging vs. boosting: which is better?") == "bagging vs boosting difference | which is better");
+  // A question that asks something else of the two, or already asks the difference, gets nothing.
+  CHECK(read("When would you use bagging vs boosting?") == "when would you use bagging vs boosting");
+  CHECK(read("Difference: bagging vs boosting") == "difference | bagging vs boosting difference");
+}
+
 TEST_CASE("clauses split at sentence ends and at a second question") {
   CHECK(read("What is dropout? How does it work?") == "what is dropout | how does it work");
   CHECK(read("What is early stopping, and why does it reduce overfitting?") ==
         "what is early stopping | why does it reduce overfitting");
   CHECK(read("What is an autoencoder and what can it be used for?") == "what is an autoencoder | what can it be used for");
-  CHECK(read("Compare bagging and boosting.") == "compare bagging and boosting");  // "and" inside one question
+  CHECK(read("Compare bagging and boosting.") == "difference bagging and boosting");  // "and" inside one question
   CHECK(read("Is 0.5 a good threshold?") == "is 0 5 a good threshold");         // a decimal point ends nothing
 }
 
 TEST_CASE("words with two or more capitals are acronyms, a plural s dropped") {
   auto clauses = read_clauses("CNNs and ReLU vs Adam in PyTorch");
   REQUIRE(clauses.size() == 1);
-  CHECK(read("CNNs and ReLU vs Adam") == "CNN and RELU vs adam");
+  CHECK(read("CNNs and ReLU in Adam") == "CNN and RELU in adam");
   CHECK(read("PyTorch and IID") == "pytorch and IID");  // longer than six letters: a name, not an acronym
 }
 
