@@ -47,7 +47,7 @@ std::string surface(const Clause& clause, const Term& term) {
 }
 
 // Whether term k of a clause is a frame word in context: "how does X work", "what does it mean
-// (for)", and the frame list.
+// (for, in)", and the frame list.
 bool is_frame(const Clause& clause, const std::vector<Term>& terms, std::size_t k, bool asks_how) {
   const Term& t = terms[k];
   if (t.count != 1 || clause[t.first].acronym) return false;
@@ -55,7 +55,7 @@ bool is_frame(const Clause& clause, const std::vector<Term>& terms, std::size_t 
   if (t.stem == "work" && asks_how) return true;
   if (t.stem == "mean") {
     bool last = k + 1 == terms.size();
-    bool before_for = !last && terms[k + 1].stem == "for";
+    bool before_for = !last && (terms[k + 1].stem == "for" || terms[k + 1].stem == "in");
     bool after_pronoun = k > 0 && (terms[k - 1].stem == "it" || terms[k - 1].stem == "this" || terms[k - 1].stem == "that");
     return last || before_for || after_pronoun;
   }
@@ -63,7 +63,8 @@ bool is_frame(const Clause& clause, const std::vector<Term>& terms, std::size_t 
 }
 
 // The weighted terms of a question (unsorted, may repeat), and optionally its reading.
-void read_question(const Lexicon& lexicon, const std::vector<Clause>& clauses, Weighted& out, Reading* reading) {
+void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>& domain, const std::vector<Clause>& clauses,
+                   Weighted& out, Reading* reading) {
   out.clear();
   std::vector<Term> terms;
   std::unordered_set<std::string> first_clause;
@@ -91,6 +92,27 @@ void read_question(const Lexicon& lexicon, const std::vector<Clause>& clauses, W
         for (std::size_t k = 0; k < terms.size() && follow_up; ++k)
           follow_up = frame[k] || first_clause.count(terms[k].stem) || is_follow_up_stem(terms[k].stem) ||
                       (terms[k].count == 1 && is_interrogative(clause[terms[k].first].text));
+      }
+    }
+    // "... in machine learning" in a bank titled "Machine Learning Interview Questions": a phrase
+    // opened by "in" that names nothing but the bank's own field places the question, it asks
+    // nothing, and is read as frame.
+    if (!domain.empty()) {
+      for (std::size_t k = 0; k < terms.size(); ++k) {
+        const Term& t = terms[k];
+        if (t.count != 1 || clause[t.first].acronym || clause[t.first].text != "in") continue;
+        std::size_t end = k + 1;
+        bool named = false, only_domain = true;
+        for (; end < terms.size(); ++end) {
+          const Term& u = terms[end];
+          if (u.count == 1 && !clause[u.first].acronym && opens_phrase(clause[u.first].text)) break;
+          if (frame[end]) continue;
+          named = true;
+          only_domain = only_domain && domain.count(u.stem) > 0;
+        }
+        if (named && only_domain)
+          for (std::size_t j = k + 1; j < end; ++j) frame[j] = true;
+        k = end - 1;
       }
     }
     if (c > 0 && phrase < k_max_phrase) ++phrase;
@@ -147,7 +169,8 @@ std::vector<std::uint64_t> interrogative_hashes() {
 
 }  // namespace
 
-Profiles::Profiles(const std::vector<Entry>& entries) {
+Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::string_view>& fields) {
+
   std::size_t n = entries.size();
   std::size_t stride = std::max<std::size_t>(1, n / k_answer_sample);
   std::vector<Lexicon::Text> texts(n);
@@ -155,6 +178,17 @@ Profiles::Profiles(const std::vector<Entry>& entries) {
     texts[i] = {entries[i].question->question, entries[i].question->answer, i % stride == 0};
   std::vector<std::vector<Clause>> clauses, answer_clauses;
   m_lexicon.learn(texts, &clauses, &answer_clauses);
+  // The bank's field: the terms of its title and deck name as the lexicon reads them (compounds
+  // and acronyms it learned included), and each word's own stem.
+  std::vector<Term> field_terms;
+  for (auto name : fields) {
+    for (const auto& clause : read_clauses(name)) {
+      m_lexicon.terms(clause, field_terms);
+      for (const auto& t : field_terms) m_domain.insert(t.stem);
+      for (const auto& w : clause)
+        if (!w.stop) m_domain.insert(w.acronym ? w.text : stem(w.text));
+    }
+  }
 
   m_questions.resize(n);
   std::vector<Counts> question_df(2), answer_df(2);
@@ -163,7 +197,7 @@ Profiles::Profiles(const std::vector<Entry>& entries) {
     Weighted terms;
     std::vector<std::uint64_t> answer;
     for (std::size_t i = begin; i < end; ++i) {
-      read_question(m_lexicon, clauses[i], terms, nullptr);
+      read_question(m_lexicon, m_domain, clauses[i], terms, nullptr);
       m_questions[i] = to_profile(terms);
       for (auto h : m_questions[i].hashes) ++question_df[worker][h];
       if (i % stride != 0) continue;
@@ -200,7 +234,7 @@ Profiles::Profiles(const std::vector<Entry>& entries) {
 Reading Profiles::read(std::string_view question) const {
   Reading reading;
   Weighted terms;
-  read_question(m_lexicon, read_clauses(question), terms, &reading);
+  read_question(m_lexicon, m_domain, read_clauses(question), terms, &reading);
   return reading;
 }
 

@@ -27,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "dedup/finder.hpp"
@@ -60,12 +61,15 @@ inline constexpr std::size_t k_answer_sample = 2000;
 
 class Profiles {
  public:
-  explicit Profiles(const std::vector<Entry>& entries);
+  // `fields`: the titles and deck names of the banks, which name their field ("Machine Learning
+  // Interview Questions"): "in machine learning" then places a question and asks nothing.
+  Profiles(const std::vector<Entry>& entries, const std::vector<std::string_view>& fields);
   const std::vector<Profile>& questions() const { return m_questions; }
   Reading read(std::string_view question) const;
 
  private:
   Lexicon m_lexicon;
+  std::unordered_set<std::string> m_domain;  // stems (acronyms as written) of the field's words
   std::vector<Profile> m_questions;
 };
 

@@ -183,6 +183,28 @@ TEST_CASE("a whole added phrase is a new subject, a word added inside a shared p
   CHECK(phrase->score < modifier->score - 0.05);
 }
 
+TEST_CASE("'in machine learning' in a machine learning bank places a question and asks nothing") {
+  // The real bank is titled "Machine Learning Interview Questions", its deck "ML Interview Questions".
+  auto f = with_real({{"epoch", "What is an epoch?", ""},
+                      {"epoch-in-ml", "What does epoch mean in machine learning?", ""},
+                      {"bias", "What is inductive bias?", ""},
+                      {"bias-in-ml", "What is inductive bias in ML?", ""},
+                      {"ensemble", "What is ensemble learning?", ""},
+                      {"stacking", "What is stacking in ensemble learning?", ""}});
+  CHECK(pair_of(f, "epoch", "epoch-in-ml"));
+  CHECK(pair_of(f, "bias", "bias-in-ml"));
+  // Not the field: a scope of its own.
+  CHECK_FALSE(pair_of(f, "stacking", "ensemble"));
+
+  // In a bank about something else, "in machine learning" is a subject like any other.
+  bank::Bank statistics;
+  statistics.info.title = "Statistics questions";
+  test::add_section(statistics, "a.yaml",
+                    {{"epoch", "What is an epoch?", ""}, {"epoch-in-ml", "What is an epoch in machine learning?", ""},
+                     {"mean", "What is the mean?", ""}, {"median", "What is the median?", ""}});
+  CHECK_FALSE(pair_of(find_duplicates(statistics, {}), "epoch", "epoch-in-ml"));
+}
+
 TEST_CASE("look-alikes stay apart without answers too, on the rare word alone") {
   auto f = with_real({{"p", "What is precision?", ""}, {"r", "What is recall?", ""}, {"l1", "What is L1 regularization?", ""},
                       {"l2", "What is L2 regularization?", ""}, {"bb", "Why use bagging over boosting?", ""},
