@@ -154,8 +154,8 @@ int run_export(const ExportCommandOptions& options) {
     std::string report = output::render_text(errors, context);
     std::fwrite(report.data(), 1, report.size(), stderr);
     if (!options.force) {
-      std::fprintf(stderr, "qbank: export refused: the bank has %zu lint error%s (fix them, or export anyway with --force)\n",
-                   errors.size(), errors.size() == 1 ? "" : "s");
+      std::fprintf(stderr, "qbank: error: export refused: the bank has %zu lint error%s (fix %s, or export anyway with --force)\n",
+                   errors.size(), errors.size() == 1 ? "" : "s", errors.size() == 1 ? "it" : "them");
       return 1;
     }
     std::fprintf(stderr, "qbank: warning: exporting despite %zu lint error%s (--force)\n", errors.size(),
