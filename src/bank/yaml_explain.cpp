@@ -57,8 +57,8 @@ std::string corrected(const KeyLine& line, std::string_view value) {
   return fmt::format("{}{}: {}", prefix, line.key, value);
 }
 
-// Whether a quoted value opened with `quote` closes on its own line.
-bool closes(std::string_view value, char quote) {
+// Where a quoted value opened with `quote` closes on its own line, or npos.
+std::size_t closing_quote(std::string_view value, char quote) {
   for (std::size_t i = 1; i < value.size(); ++i) {
     if (quote == '"' && value[i] == '\\') {
       ++i;
@@ -69,11 +69,13 @@ bool closes(std::string_view value, char quote) {
         ++i;  // '' is an escaped quote inside single quotes
         continue;
       }
-      return true;
+      return i;
     }
   }
-  return false;
+  return std::string_view::npos;
 }
+
+bool closes(std::string_view value, char quote) { return closing_quote(value, quote) != std::string_view::npos; }
 
 Explanation at_value(int line, const KeyLine& parts, std::string message, std::string hint) {
   return {line + 1, static_cast<int>(parts.value_column) + 1, std::move(message), std::move(hint)};
@@ -114,6 +116,33 @@ Explanation explain_yaml_error(const YAML::Exception& error, std::string_view co
   if (parts.value.empty()) return earlier_quote();
   std::string fixed = corrected(parts, double_quoted(parts.value));
   char first = parts.value.front();
+  // A quote inside quoted text (`answer: "He said "hi" to me"`) closes the value early and the
+  // parser stumbles on the rest ("end of map not found"): quote the whole with the other kind.
+  if ((first == '"' || first == '\'') && parts.value.size() > 2 && parts.value.back() == first &&
+      closing_quote(parts.value, first) < parts.value.size() - 1) {
+    std::string_view inner = parts.value.substr(1, parts.value.size() - 2);
+    std::string requoted;
+    if (first == '\'') {
+      requoted = double_quoted(inner);  // a backslash is text in single quotes, so it is escaped too
+    } else if (inner.find('\'') == std::string_view::npos && inner.find('\\') == std::string_view::npos) {
+      requoted = "'" + std::string(inner) + "'";
+    } else {
+      requoted = "\"";  // keep the author's escapes (\n), escape only the bare quotes
+      for (std::size_t i = 0; i < inner.size(); ++i) {
+        if (inner[i] == '\\' && i + 1 < inner.size()) {
+          requoted += inner.substr(i++, 2);
+          continue;
+        }
+        if (inner[i] == '"') requoted += '\\';
+        requoted += inner[i];
+      }
+      requoted += '"';
+    }
+    return at_value(at, parts,
+                    fmt::format("the {} quote inside this value ends it early; YAML cannot read the text after it (YAML: {})",
+                                first == '"' ? "double" : "single", raw),
+                    fmt::format("quote the value so that its own quotes are text: {}", corrected(parts, requoted)));
+  }
   if (first == '*')
     return at_value(at, parts, fmt::format("a value that starts with '*' is read as a YAML alias (a reference to an '&' anchor) (YAML: {})", raw),
                     "put the value in quotes: " + fixed);

@@ -61,6 +61,12 @@ TEST_CASE("YAML mistakes are explained in plain words, with the corrected line")
        "quote it: answer: \"- quicksort\""},
       {"answer: \"An unclosed quote.", "the double quote that opens this value is never closed",
        "close it at the end of the value: answer: \"An unclosed quote.\""},
+      {"answer: \"He said \"hi\" to me\"", "the double quote inside this value ends it early; YAML cannot read the text after it",
+       "quote the value so that its own quotes are text: answer: 'He said \"hi\" to me'"},
+      {"answer: 'It's a trap'", "the single quote inside this value ends it early",
+       "quote the value so that its own quotes are text: answer: \"It's a trap\""},
+      {"answer: \"Use \"\\t\" for a tab\"", "the double quote inside this value ends it early",
+       "quote the value so that its own quotes are text: answer: \"Use \\\"\\t\\\" for a tab\""},
   };
   for (const auto& c : cases) {
     INFO(c.line);
