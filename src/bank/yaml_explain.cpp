@@ -113,6 +113,29 @@ Explanation explain_yaml_error(const YAML::Exception& error, std::string_view co
       if (auto found = unclosed_quote(l)) return *found;
     return plain;
   };
+  // A plain value cut by ' #' cannot go on on the next line (`answer: the # symbol and` then
+  // indented text): the parser stops at the continuation; the mistake is the ' #' above it.
+  auto indent = [](std::string_view line) { return line.find_first_not_of(' '); };
+  if (parts.value.empty() && at > 0) {
+    KeyLine above = split_key_line(lines[static_cast<std::size_t>(at - 1)]);
+    std::size_t hash = above.value.find(" #");
+    std::size_t key_indent = indent(lines[static_cast<std::size_t>(at - 1)]) + (above.prefix.ends_with("- ") ? 2 : 0);
+    // One space before the '#' (a comment meant as one has two, as yamllint expects).
+    if (!above.value.empty() && hash != std::string_view::npos && hash > 0 && above.value[hash - 1] != ' ' &&
+        std::string_view("\"'|>[{").find(above.value.front()) == std::string_view::npos &&
+        indent(lines[static_cast<std::size_t>(at)]) > key_indent) {
+      std::string whole(above.value);
+      for (std::size_t l = static_cast<std::size_t>(at); l < lines.size(); ++l) {
+        std::size_t i = indent(lines[l]);
+        if (i == std::string_view::npos || i <= key_indent) break;
+        whole += " " + std::string(text::trim(lines[l]));
+      }
+      return {at, static_cast<int>(above.value_column + hash) + 2,
+              fmt::format("this ' #' starts a YAML comment, so the value stops before it and the next line cannot "
+                          "continue it (YAML: {})", raw),
+              "quote the text: " + corrected(above, double_quoted(whole))};
+    }
+  }
   if (parts.value.empty()) return earlier_quote();
   std::string fixed = corrected(parts, double_quoted(parts.value));
   char first = parts.value.front();

@@ -83,6 +83,17 @@ TEST_CASE("YAML mistakes are explained in plain words, with the corrected line")
   }
 }
 
+TEST_CASE("a value that ' #' cut short and that goes on on the next line is explained at the ' #'") {
+  TempDir dir;
+  auto bank = bank_with(dir, "section: S\nquestions:\n" +
+                                 question("hash", "question: What is the hash sign?", "answer: It is the # symbol and\n      more text"));
+  auto result = run_qbank({"lint", bank, "--no-progress"});
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.find(bank + "/01.yaml:5:23: error: this ' #' starts a YAML comment, so the value stops before it and "
+                               "the next line cannot continue it (YAML: end of map not found) [yaml-syntax]") != std::string::npos);
+  CHECK(result.out.find("hint: quote the text: answer: \"It is the # symbol and more text\"") != std::string::npos);
+}
+
 TEST_CASE("text that ' #' cut short is a warning with the quoted line") {
   TempDir dir;
   auto bank = bank_with(dir, "section: S\nquestions:\n" + question("hash", "question: What does # mean in Python?", "answer: A comment."));
