@@ -130,8 +130,7 @@ case "$mode" in
     mkdir -p "$out"
     for fmt in anki:apkg anki-text:txt csv:csv markdown:md; do
       name=${fmt%%:*} ext=${fmt##*:}
-      "$qbank" export "$name" questions/ -o "$out/questions.$ext"
-      echo "wrote $out/questions.$ext ($name)"
+      "$qbank" export "$name" questions/ -o "$out/questions.$ext"   # says what it wrote
     done
     ;;
   install)

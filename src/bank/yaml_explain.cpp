@@ -57,8 +57,8 @@ std::string corrected(const KeyLine& line, std::string_view value) {
   return fmt::format("{}{}: {}", prefix, line.key, value);
 }
 
-// Whether a quoted value opened with `quote` closes on its own line.
-bool closes(std::string_view value, char quote) {
+// Where a quoted value opened with `quote` closes on its own line, or npos.
+std::size_t closing_quote(std::string_view value, char quote) {
   for (std::size_t i = 1; i < value.size(); ++i) {
     if (quote == '"' && value[i] == '\\') {
       ++i;
@@ -69,11 +69,13 @@ bool closes(std::string_view value, char quote) {
         ++i;  // '' is an escaped quote inside single quotes
         continue;
       }
-      return true;
+      return i;
     }
   }
-  return false;
+  return std::string_view::npos;
 }
+
+bool closes(std::string_view value, char quote) { return closing_quote(value, quote) != std::string_view::npos; }
 
 Explanation at_value(int line, const KeyLine& parts, std::string message, std::string hint) {
   return {line + 1, static_cast<int>(parts.value_column) + 1, std::move(message), std::move(hint)};
@@ -111,9 +113,59 @@ Explanation explain_yaml_error(const YAML::Exception& error, std::string_view co
       if (auto found = unclosed_quote(l)) return *found;
     return plain;
   };
+  // A plain value cut by ' #' cannot go on on the next line (`answer: the # symbol and` then
+  // indented text): the parser stops at the continuation; the mistake is the ' #' above it.
+  auto indent = [](std::string_view line) { return line.find_first_not_of(' '); };
+  if (parts.value.empty() && at > 0) {
+    KeyLine above = split_key_line(lines[static_cast<std::size_t>(at - 1)]);
+    std::size_t hash = above.value.find(" #");
+    std::size_t key_indent = indent(lines[static_cast<std::size_t>(at - 1)]) + (above.prefix.ends_with("- ") ? 2 : 0);
+    // One space before the '#' (a comment meant as one has two, as yamllint expects).
+    if (!above.value.empty() && hash != std::string_view::npos && hash > 0 && above.value[hash - 1] != ' ' &&
+        std::string_view("\"'|>[{").find(above.value.front()) == std::string_view::npos &&
+        indent(lines[static_cast<std::size_t>(at)]) > key_indent) {
+      std::string whole(above.value);
+      for (std::size_t l = static_cast<std::size_t>(at); l < lines.size(); ++l) {
+        std::size_t i = indent(lines[l]);
+        if (i == std::string_view::npos || i <= key_indent) break;
+        whole += " " + std::string(text::trim(lines[l]));
+      }
+      return {at, static_cast<int>(above.value_column + hash) + 2,
+              fmt::format("this ' #' starts a YAML comment, so the value stops before it and the next line cannot "
+                          "continue it (YAML: {})", raw),
+              "quote the text: " + corrected(above, double_quoted(whole))};
+    }
+  }
   if (parts.value.empty()) return earlier_quote();
   std::string fixed = corrected(parts, double_quoted(parts.value));
   char first = parts.value.front();
+  // A quote inside quoted text (`answer: "He said "hi" to me"`) closes the value early and the
+  // parser stumbles on the rest ("end of map not found"): quote the whole with the other kind.
+  if ((first == '"' || first == '\'') && parts.value.size() > 2 && parts.value.back() == first &&
+      closing_quote(parts.value, first) < parts.value.size() - 1) {
+    std::string_view inner = parts.value.substr(1, parts.value.size() - 2);
+    std::string requoted;
+    if (first == '\'') {
+      requoted = double_quoted(inner);  // a backslash is text in single quotes, so it is escaped too
+    } else if (inner.find('\'') == std::string_view::npos && inner.find('\\') == std::string_view::npos) {
+      requoted = "'" + std::string(inner) + "'";
+    } else {
+      requoted = "\"";  // keep the author's escapes (\n), escape only the bare quotes
+      for (std::size_t i = 0; i < inner.size(); ++i) {
+        if (inner[i] == '\\' && i + 1 < inner.size()) {
+          requoted += inner.substr(i++, 2);
+          continue;
+        }
+        if (inner[i] == '"') requoted += '\\';
+        requoted += inner[i];
+      }
+      requoted += '"';
+    }
+    return at_value(at, parts,
+                    fmt::format("the {} quote inside this value ends it early; YAML cannot read the text after it (YAML: {})",
+                                first == '"' ? "double" : "single", raw),
+                    fmt::format("quote the value so that its own quotes are text: {}", corrected(parts, requoted)));
+  }
   if (first == '*')
     return at_value(at, parts, fmt::format("a value that starts with '*' is read as a YAML alias (a reference to an '&' anchor) (YAML: {})", raw),
                     "put the value in quotes: " + fixed);

@@ -17,6 +17,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/usage.hpp"
 #include "config/suggest.hpp"
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
@@ -153,8 +154,8 @@ int run_export(const ExportCommandOptions& options) {
     std::string report = output::render_text(errors, context);
     std::fwrite(report.data(), 1, report.size(), stderr);
     if (!options.force) {
-      std::fprintf(stderr, "qbank: export refused: the bank has %zu lint error%s (fix them, or export anyway with --force)\n",
-                   errors.size(), errors.size() == 1 ? "" : "s");
+      std::fprintf(stderr, "qbank: error: export refused: the bank has %zu lint error%s (fix %s, or export anyway with --force)\n",
+                   errors.size(), errors.size() == 1 ? "" : "s", errors.size() == 1 ? "it" : "them");
       return 1;
     }
     std::fprintf(stderr, "qbank: warning: exporting despite %zu lint error%s (--force)\n", errors.size(),
@@ -209,7 +210,7 @@ Runner configure_export(CLI::App& command) {
     std::string name = exporter.alias.empty() ? std::string(exporter.name) : fmt::format("{} ({})", exporter.name, exporter.alias);
     formats += fmt::format("  {:<16} {}\n", name, exporter.summary);
   }
-  command.add_option("format", options->format, "Output format")->required()->check(CLI::IsMember(names))->type_name("FORMAT");
+  choices(command.add_option("format", options->format, "Output format")->required(), names);
   command.add_option("path", options->path, "Bank folder or YAML file (default: questions/)")->type_name("PATH");
   command.add_option("-o,--output", options->output, "Write to FILE ('-' for stdout)")->required()->type_name("FILE");
   command.add_flag("--force", options->force, "Export even if the bank has lint errors");

@@ -35,9 +35,10 @@ std::string with_suggestion(std::string message, std::string_view name, const st
 }
 
 Severity parse_severity_node(const std::string& file, const bank::YamlNode& node) {
-  if (node.is_scalar())
-    if (auto severity = parse_severity(node.scalar())) return *severity;
-  fail(file, node, "a severity must be off, warning or error");
+  if (!node.is_scalar()) fail(file, node, "a severity must be off, warning or error");
+  if (auto severity = parse_severity(node.scalar())) return *severity;
+  fail(file, node,
+       with_suggestion(fmt::format("severity '{}' is not off, warning or error", node.scalar()), node.scalar(), {"off", "warning", "error"}));
 }
 
 void parse_rules(Config& config, const std::string& file, const bank::YamlNode& rules, const std::vector<std::string>& known) {

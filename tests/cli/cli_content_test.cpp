@@ -61,6 +61,12 @@ TEST_CASE("YAML mistakes are explained in plain words, with the corrected line")
        "quote it: answer: \"- quicksort\""},
       {"answer: \"An unclosed quote.", "the double quote that opens this value is never closed",
        "close it at the end of the value: answer: \"An unclosed quote.\""},
+      {"answer: \"He said \"hi\" to me\"", "the double quote inside this value ends it early; YAML cannot read the text after it",
+       "quote the value so that its own quotes are text: answer: 'He said \"hi\" to me'"},
+      {"answer: 'It's a trap'", "the single quote inside this value ends it early",
+       "quote the value so that its own quotes are text: answer: \"It's a trap\""},
+      {"answer: \"Use \"\\t\" for a tab\"", "the double quote inside this value ends it early",
+       "quote the value so that its own quotes are text: answer: \"Use \\\"\\t\\\" for a tab\""},
   };
   for (const auto& c : cases) {
     INFO(c.line);
@@ -75,6 +81,17 @@ TEST_CASE("YAML mistakes are explained in plain words, with the corrected line")
     CHECK(result.out.find(c.hint) != std::string::npos);
     CHECK(result.out.find("[yaml-syntax]") != std::string::npos);
   }
+}
+
+TEST_CASE("a value that ' #' cut short and that goes on on the next line is explained at the ' #'") {
+  TempDir dir;
+  auto bank = bank_with(dir, "section: S\nquestions:\n" +
+                                 question("hash", "question: What is the hash sign?", "answer: It is the # symbol and\n      more text"));
+  auto result = run_qbank({"lint", bank, "--no-progress"});
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.find(bank + "/01.yaml:5:23: error: this ' #' starts a YAML comment, so the value stops before it and "
+                               "the next line cannot continue it (YAML: end of map not found) [yaml-syntax]") != std::string::npos);
+  CHECK(result.out.find("hint: quote the text: answer: \"It is the # symbol and more text\"") != std::string::npos);
 }
 
 TEST_CASE("text that ' #' cut short is a warning with the quoted line") {

@@ -57,6 +57,7 @@ TEST_CASE("bash completion offers commands and options and choices") {
   CHECK(bash_complete(script, "qbank help ru") == "rules\n");
   CHECK(bash_complete(script, "qbank help im") == "import\n");
   CHECK(bash_complete(script, "qbank import mark") == "markdown\n");
+  CHECK(bash_complete(script, "qbank export an") == "anki anki-text\n");
   CHECK(bash_complete(script, "qbank import md x.md --format ") == "text json\n");
   CHECK(bash_complete(script, "qbank import --de") == "--dedupe --deck\n");
 }

@@ -47,6 +47,11 @@ TEST_CASE("option values are checked against their choices with a did-you-mean")
   CHECK(run_qbank({"import", "markdwn", "a.md", "-o", "bank"}).err ==
         "qbank: error: from: 'markdwn' is not one of markdown, md (did you mean 'markdown'?) (see 'qbank import --help')\n");
   CHECK(run_qbank({"import", "md", "a.md", "-o", "bank", "-f", "jsn"}).err.find("(did you mean 'json'?)") != std::string::npos);
+  auto export_format = run_qbank({"export", "cvs", "questions/", "-o", "x.csv"});
+  CHECK(export_format.exit_code == 2);
+  CHECK(export_format.err ==
+        "qbank: error: format: 'cvs' is not one of anki, apkg, anki-text, csv, markdown, md (did you mean 'csv'?) "
+        "(see 'qbank export --help')\n");
 }
 
 TEST_CASE("arguments that only look like options are left alone") {

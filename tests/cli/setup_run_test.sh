@@ -31,6 +31,9 @@ grep -q "Built target qbank" "$build/setup-build.log" || fail "the build log doe
 grep -q "^No problems in 6 files (100 questions)$" "$tmp/stdout" || { cat "$tmp/stdout"; fail "no lint result"; }
 for ext in apkg txt csv md; do
   [ -s "$tmp/out/questions.$ext" ] || fail "out/questions.$ext was not written"
+  # Said once, by qbank's own summary line, not echoed again by the script.
+  [ "$(cat "$tmp/stdout" "$tmp/stderr" | grep -c "wrote $tmp/out/questions.$ext")" = 1 ] \
+    || { cat "$tmp/stdout" "$tmp/stderr"; fail "out/questions.$ext is reported other than once"; }
 done
 
 # `install PREFIX`: the same build, then cmake --install; a PREFIX/bin not on PATH is pointed out.

@@ -25,8 +25,14 @@ TEST_CASE("export refuses a bank with lint errors, says which, and writes nothin
   CHECK(result.err.find("error:") != std::string::npos);
   CHECK(result.err.find("[schema]") != std::string::npos);
   CHECK(result.err.find("warning:") == std::string::npos);  // only the errors that block the export
-  CHECK(result.err.find("qbank: export refused: the bank has ") != std::string::npos);
+  CHECK(result.err.find("\nqbank: error: export refused: the bank has ") != std::string::npos);  // greppable like every failure
   CHECK(folder_entries(dir.path()).empty());
+  // One error is "it".
+  dir.write("one/bank.yaml", "title: T\ndeck: T\n");
+  dir.write("one/01.yaml", "section: S\nquestions:\n  - id: a\n    question: What is A?\n    answer: TBD\n");
+  auto one = export_bank("csv", dir.path() / "one", dir.path() / "one.csv", 1700000000);
+  CHECK(one.exit_code == 1);
+  CHECK(one.err.ends_with("\nqbank: error: export refused: the bank has 1 lint error (fix it, or export anyway with --force)\n"));
 }
 
 TEST_CASE("export --force exports a bank with lint errors anyway") {

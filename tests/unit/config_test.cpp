@@ -37,7 +37,12 @@ TEST_CASE("an unknown rule is an error with its position and a suggestion") {
 }
 
 TEST_CASE("bad severities, sections and limits are errors") {
-  CHECK(error_of("rules:\n  schema: fatal\n") == "qbank.yaml:2:11: a severity must be off, warning or error");
+  CHECK(error_of("rules:\n  schema: fatal\n") == "qbank.yaml:2:11: severity 'fatal' is not off, warning or error");
+  // A typo of a severity, plain or in the mapping form, gets a did-you-mean like every other key.
+  CHECK(error_of("rules:\n  placeholder-text: offf\n") ==
+        "qbank.yaml:2:21: severity 'offf' is not off, warning or error (did you mean 'off'?)");
+  CHECK(error_of("rules:\n  placeholder-text: {severity: eror}\n") ==
+        "qbank.yaml:2:32: severity 'eror' is not off, warning or error (did you mean 'error'?)");
   CHECK(error_of("rulez: {}\n") == "qbank.yaml:1:1: unknown section 'rulez' (did you mean 'rules'?)");
   CHECK(error_of("limits:\n  max-file-size: lots\n") == "qbank.yaml:2:18: max-file-size must be a size such as 16MiB or 500000");
   CHECK(error_of("limits: {max-depth: 2}\n").find("max-depth must be") != std::string::npos);
