@@ -11,6 +11,9 @@
 int main(int argc, char** argv) {
   try {
     return qbank::cli::run(argc, argv);
+  } catch (const qbank::Errors& errors) {
+    for (const auto& message : errors.messages) fmt::print(stderr, "qbank: error: {}\n", message);
+    return 2;
   } catch (const qbank::Error& error) {
     fmt::print(stderr, "qbank: error: {}\n", error.what());
     return 2;

@@ -43,7 +43,8 @@ Severity parse_severity_node(const std::string& file, const bank::YamlNode& node
 
 void parse_rules(Config& config, const std::string& file, const bank::YamlNode& rules, const std::vector<std::string>& known) {
   if (!rules.is_mapping()) fail(file, rules, "'rules' must be a mapping of rule id to severity");
-  for (std::size_t i = 0; i < rules.size(); ++i) {
+  ErrorList errors;
+  for (std::size_t i = 0; i < rules.size(); ++i) try {
     const std::string& id = rules.key(i).scalar();
     if (std::find(known.begin(), known.end(), id) == known.end())
       fail(file, rules.key(i), with_suggestion(fmt::format("unknown rule '{}'", id), id, known) + "; `qbank rules` lists them");
@@ -59,7 +60,10 @@ void parse_rules(Config& config, const std::string& file, const bank::YamlNode& 
     } else {
       config.severities[id] = parse_severity_node(file, value);
     }
+  } catch (const Error& error) {
+    errors.add(error);
   }
+  errors.throw_if_any();
 }
 
 std::optional<int> whole_number(const bank::YamlNode& node) {
@@ -72,7 +76,8 @@ std::optional<int> whole_number(const bank::YamlNode& node) {
 
 void parse_limits(Config& config, const std::string& file, const bank::YamlNode& limits) {
   if (!limits.is_mapping()) fail(file, limits, "'limits' must be a mapping");
-  for (std::size_t i = 0; i < limits.size(); ++i) {
+  ErrorList errors;
+  for (std::size_t i = 0; i < limits.size(); ++i) try {
     const std::string& key = limits.key(i).scalar();
     bank::YamlNode value = limits.value(i);
     if (key == "max-file-size") {
@@ -87,7 +92,10 @@ void parse_limits(Config& config, const std::string& file, const bank::YamlNode&
       std::vector<std::string> keys{"max-file-size", "max-depth"};
       fail(file, limits.key(i), with_suggestion(fmt::format("unknown limit '{}'", key), key, keys));
     }
+  } catch (const Error& error) {
+    errors.add(error);
   }
+  errors.throw_if_any();
 }
 
 }  // namespace
@@ -130,7 +138,8 @@ Config parse_config(std::string_view yaml_text, const std::string& file_name, co
   bank::YamlNode root = document.root();
   if (!root.present() || root.is_null()) return config;
   if (!root.is_mapping()) fail(file_name, root, "the config must be a mapping (rules, limits, dedup, links, export)");
-  for (std::size_t i = 0; i < root.size(); ++i) {
+  ErrorList errors;  // every mistake in the file, each at its place, not only the first
+  for (std::size_t i = 0; i < root.size(); ++i) try {
     const std::string& key = root.key(i).scalar();
     bank::YamlNode value = root.value(i);
     if (key == "rules")
@@ -145,7 +154,10 @@ Config parse_config(std::string_view yaml_text, const std::string& file_name, co
         config.key_locations[key + "." + value.key(k).scalar()] = bank::location_of(value.value(k), file_name);
     } else
       fail(file_name, root.key(i), with_suggestion(fmt::format("unknown section '{}'", key), key, k_sections));
+  } catch (const Error& error) {
+    errors.add(error);
   }
+  errors.throw_if_any();
   return config;
 }
 

@@ -129,7 +129,8 @@ void check_keys(const std::string& file, const Section* section, const std::stri
   if (!mapping.is_mapping()) fail_at(file, mapping, fmt::format("'{}' must be a mapping", name));
   std::vector<std::string> names;
   for (const auto& key : section->keys) names.emplace_back(key.name);
-  for (std::size_t i = 0; i < mapping.size(); ++i) {
+  ErrorList errors;  // every mistake in the section, not only the first
+  for (std::size_t i = 0; i < mapping.size(); ++i) try {
     const std::string& key_name = mapping.key(i).scalar();
     const Key* key = nullptr;
     for (const auto& k : section->keys)
@@ -148,7 +149,10 @@ void check_keys(const std::string& file, const Section* section, const std::stri
       std::string shown = json.is_string() ? json.get<std::string>() : dump_json(json);
       fail_at(file, value, fmt::format("{}.{}: '{}' is not {}", name, key_name, shown, expected));
     }
+  } catch (const Error& error) {
+    errors.add(error);
   }
+  errors.throw_if_any();
 }
 
 }  // namespace

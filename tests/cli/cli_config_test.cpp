@@ -95,6 +95,23 @@ TEST_CASE("a typo anywhere in qbank.yaml fails every command, at its line, with 
                       "'threshold'?)\n");
 }
 
+TEST_CASE("every mistake in qbank.yaml is reported, each on its own line, not only the first") {
+  Repo repo;
+  repo.dir.write("content/ml/qbank.yaml",
+                 "links:\n  retry: 2\n  timeout: soon\nexport: {boom: true}\nrules:\n  schemaa: off\n  placeholder-text: eror\n"
+                 "limits: {max-depth: 2}\nfoo: 1\n");
+  auto result = run_qbank_in(repo.questions, {"lint", "."});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err ==
+        "qbank: error: ../qbank.yaml:2:3: unknown key 'links.retry' (did you mean 'retries'?)\n"
+        "qbank: error: ../qbank.yaml:3:12: links.timeout: 'soon' is not a duration such as 500ms, 10s or 5m\n"
+        "qbank: error: ../qbank.yaml:4:10: unknown key 'export.boom' (did you mean 'bom'?)\n"
+        "qbank: error: ../qbank.yaml:6:3: unknown rule 'schemaa' (did you mean 'schema'?); `qbank rules` lists them\n"
+        "qbank: error: ../qbank.yaml:7:21: severity 'eror' is not off, warning or error (did you mean 'error'?)\n"
+        "qbank: error: ../qbank.yaml:8:21: max-depth must be a whole number from 4 to 1000\n"
+        "qbank: error: ../qbank.yaml:9:1: unknown section 'foo'\n");
+}
+
 TEST_CASE("a YAML mistake in qbank.yaml is explained too") {
   Repo repo;
   repo.dir.write("content/ml/qbank.yaml", "links:\n  exclude: *example\n");
