@@ -45,6 +45,7 @@ struct Exporter {
   bool binary = false;         // never written to a terminal (-o - into a pipe or file is fine)
   std::string_view alias;      // another name `qbank export` accepts ("apkg", "md"); may be empty
   bool uses_previous = false;  // --previous means something to it
+  bool deck_identity = false;  // its notes' GUIDs derive from the deck name (so from bank.yaml)
 };
 
 std::span<const Exporter> all_exporters();

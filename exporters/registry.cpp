@@ -7,10 +7,10 @@ namespace qbank::exporters {
 
 namespace {
 const std::array k_exporters{
-    Exporter{"anki", "apkg", "Anki package (.apkg); re-importing updates edited notes", write_anki, true, "apkg", true},
-    Exporter{"anki-text", "txt", "Anki text import file (File > Import), same GUIDs as the .apkg", write_anki_text, false, {}, false},
-    Exporter{"csv", "csv", "CSV (RFC 4180, UTF-8), one row per question", write_csv, false, {}, false},
-    Exporter{"markdown", "md", "One Markdown document with a table of contents", write_markdown, false, "md", false},
+    Exporter{"anki", "apkg", "Anki package (.apkg); re-importing updates edited notes", write_anki, true, "apkg", true, true},
+    Exporter{"anki-text", "txt", "Anki text import file (File > Import), same GUIDs as the .apkg", write_anki_text, false, {}, false, true},
+    Exporter{"csv", "csv", "CSV (RFC 4180, UTF-8), one row per question", write_csv, false, {}, false, false},
+    Exporter{"markdown", "md", "One Markdown document with a table of contents", write_markdown, false, "md", false, false},
 };
 }  // namespace
 

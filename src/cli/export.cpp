@@ -163,6 +163,13 @@ int run_export(const ExportCommandOptions& options) {
   }
   if (run.banks.size() != 1) throw Error("qbank export takes one bank folder or file");
   const bank::Bank& bank = run.banks.front().bank;
+  // The notes' identity in Anki (their GUIDs) follows the deck name: without bank.yaml it is the
+  // folder's name or "qbank", and a later export with bank.yaml would duplicate every note.
+  if (exporter->deck_identity && bank.info.file.empty())
+    std::fprintf(stderr, "qbank: warning: no bank.yaml in this export: the deck is '%s' and the notes' GUIDs follow it; %s\n",
+                 bank.deck_name().c_str(),
+                 bank.root.empty() ? "export the bank folder so that a re-import updates the same notes"
+                                   : "add a bank.yaml with 'deck:' so that the notes keep their identity");
 
   exporters::ExportReport report;
   if (options.output == "-") {

@@ -44,6 +44,27 @@ TEST_CASE("export --force exports a bank with lint errors anyway") {
   CHECK(folder_entries(dir.path()) == std::vector<std::string>{"seed.apkg"});
 }
 
+TEST_CASE("an Anki export without bank.yaml warns that the notes' identity follows a fallback deck name") {
+  TempDir dir;
+  dir.write("bank/bank.yaml", "title: T\ndeck: Mine\n");
+  auto section = dir.write("bank/01.yaml", "section: S\nquestions:\n  - id: a\n    question: What is A?\n    answer: A thing.\n");
+  dir.write("bare/01.yaml", "section: S\nquestions:\n  - id: a\n    question: What is A?\n    answer: A thing.\n");
+  const std::string warning = "qbank: warning: no bank.yaml in this export: the deck is ";
+  // The folder: bank.yaml is read, no warning.
+  auto folder = export_bank("anki", dir.path() / "bank", dir.path() / "a.apkg", 1700000000);
+  CHECK(folder.exit_code == 0);
+  CHECK(folder.err.find(warning) == std::string::npos);
+  // One file of it: the deck falls back to "qbank".
+  auto file = export_bank("anki-text", section, dir.path() / "b.txt", 1700000000);
+  CHECK(file.exit_code == 0);
+  CHECK(file.err.find(warning + "'qbank' and the notes' GUIDs follow it; export the bank folder") != std::string::npos);
+  // A folder without bank.yaml: its name.
+  auto bare = export_bank("anki", dir.path() / "bare", dir.path() / "c.apkg", 1700000000);
+  CHECK(bare.err.find(warning + "'bare' and the notes' GUIDs follow it; add a bank.yaml") != std::string::npos);
+  // Formats without note identity say nothing.
+  CHECK(export_bank("csv", section, dir.path() / "d.csv", 1700000000).err.find(warning) == std::string::npos);
+}
+
 TEST_CASE("export -o - writes to stdout, the same bytes as the file") {
   TempDir dir;
   for (std::string format : {"csv", "anki", "markdown", "anki-text"}) {
