@@ -110,7 +110,8 @@ LoadedFile load_unlimited(const std::string& file_name, std::string content, boo
   // A node needs at least a byte or two of text; far more nodes than bytes can only come from
   // aliases expanding, so the budget scales with the file instead of being one fixed number.
   limits.max_nodes = 2 * content.size() + 1024;
-  Conversion conversion = yaml_to_json(root, file_name, limits);
+  // Only checked here (duplicate keys, limits); the validator converts the tree in parts.
+  Conversion conversion = check_yaml(root, file_name, limits);
   for (auto& d : conversion.diagnostics) result.diagnostics.push_back(std::move(d));
   if (!conversion.complete) return result;
   // Mistakes the parser accepts but that lose text (an unclosed quote, '&' or '!' at the
@@ -122,7 +123,7 @@ LoadedFile load_unlimited(const std::string& file_name, std::string content, boo
 
   if (options.validate_schema) {
     auto kind = is_bank_yaml ? schema::DocumentKind::bank : schema::DocumentKind::section;
-    for (auto& d : schema::validate(kind, conversion.value, root, file_name)) result.diagnostics.push_back(std::move(d));
+    for (auto& d : schema::validate(kind, root, file_name)) result.diagnostics.push_back(std::move(d));
   }
   if (!root.is_mapping()) return result;  // the schema has said what is wrong
   if (is_bank_yaml)

@@ -26,6 +26,8 @@ class YamlNode {
   YamlNode(const YamlDocument* document, std::uint32_t index) : m_document(document), m_index(index) {}
 
   bool present() const { return m_document != nullptr; }
+  // The same node of the same document.
+  bool operator==(const YamlNode& other) const = default;
   YamlKind kind() const;
   bool is_null() const { return present() && kind() == YamlKind::null; }
   bool is_scalar() const { return present() && kind() == YamlKind::scalar; }

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -82,9 +84,18 @@ nlohmann::json typed_scalar(const YamlNode& node) {
   return text;
 }
 
+const std::string k_complex_key = "<complex key>";
+
+// Without limits: for trees check_yaml has already walked.
+const ConversionLimits k_no_limits{std::numeric_limits<int>::max(), std::numeric_limits<std::size_t>::max()};
+const std::string k_no_file;
+
 class Converter {
  public:
-  Converter(const std::string& file, const ConversionLimits& limits) : m_file(file), m_limits(limits) {}
+  // build = false: walk, count and report only (check_yaml). The root mapping's value under
+  // `left_out` (if not empty) converts as [].
+  Converter(const std::string& file, const ConversionLimits& limits, bool build = true, std::string_view left_out = {})
+      : m_file(file), m_limits(limits), m_build(build), m_left_out(left_out) {}
 
   Conversion run(const YamlNode& root) {
     Conversion result;
@@ -114,8 +125,12 @@ class Converter {
       case YamlKind::null:
         return nullptr;
       case YamlKind::scalar:
-        return typed_scalar(node);
+        return m_build ? typed_scalar(node) : nullptr;
       case YamlKind::sequence: {
+        if (!m_build) {
+          for (std::size_t i = 0; i < node.size() && !m_stopped; ++i) convert(node.item(i), depth + 1);
+          return nullptr;
+        }
         nlohmann::json array = nlohmann::json::array();
         array.get_ref<nlohmann::json::array_t&>().reserve(node.size());
         for (std::size_t i = 0; i < node.size(); ++i) {
@@ -125,12 +140,20 @@ class Converter {
         return array;
       }
       case YamlKind::mapping: {
+        if (!m_build) {
+          check_mapping(node, depth);
+          return nullptr;
+        }
         nlohmann::json object = nlohmann::json::object();
         auto& members = object.get_ref<nlohmann::json::object_t&>();
         for (std::size_t i = 0; i < node.size(); ++i) {
           auto [slot, inserted] = members.try_emplace(key_text(node.key(i)));
           if (!inserted) {
             report_duplicate_key(node, i);
+            continue;
+          }
+          if (depth == 0 && !m_left_out.empty() && slot->first == m_left_out) {
+            slot->second = nlohmann::json::array();
             continue;
           }
           slot->second = convert(node.value(i), depth + 1);
@@ -142,7 +165,30 @@ class Converter {
     return nullptr;
   }
 
-  static std::string key_text(const YamlNode& key) { return key.is_scalar() ? key.scalar() : std::string("<complex key>"); }
+  // check_yaml's mapping: the same duplicate-key findings (the first of equal keys counts)
+  // without building the object. Question mappings have a handful of keys, so those are compared
+  // directly; a large mapping gets a hash set (a quadratic scan would be an attack surface).
+  void check_mapping(const YamlNode& node, int depth) {
+    constexpr std::size_t k_scan_limit = 16;
+    std::unordered_set<std::string_view> seen;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      const std::string& key = key_text(node.key(i));
+      bool repeated = false;
+      if (node.size() <= k_scan_limit) {
+        for (std::size_t j = 0; j < i && !repeated; ++j) repeated = key_text(node.key(j)) == key;
+      } else {
+        repeated = !seen.insert(key).second;
+      }
+      if (repeated) {
+        report_duplicate_key(node, i);
+        continue;
+      }
+      convert(node.value(i), depth + 1);
+      if (m_stopped) break;
+    }
+  }
+
+  static const std::string& key_text(const YamlNode& key) { return key.is_scalar() ? key.scalar() : k_complex_key; }
 
   // Pair `index` repeats an earlier key of `mapping`; said where both are. Rare, so the earlier
   // one is searched for only now, and only while under the diagnostics limit (a mapping that
@@ -174,6 +220,8 @@ class Converter {
 
   const std::string& m_file;
   const ConversionLimits& m_limits;
+  bool m_build;
+  std::string_view m_left_out;
   std::vector<Diagnostic> m_diagnostics;
   DiagnosticLimiter m_limiter;
   std::size_t m_nodes = 0;
@@ -184,6 +232,24 @@ class Converter {
 
 Conversion yaml_to_json(const YamlNode& root, const std::string& file, const ConversionLimits& limits) {
   return Converter(file, limits).run(root);
+}
+
+Conversion check_yaml(const YamlNode& root, const std::string& file, const ConversionLimits& limits) {
+  return Converter(file, limits, false).run(root);
+}
+
+nlohmann::json yaml_to_json_without(const YamlNode& root, std::string_view left_out) {
+  return Converter(k_no_file, k_no_limits, true, left_out).run(root).value;
+}
+
+nlohmann::json yaml_items_to_json(const YamlNode& list, std::size_t begin, std::size_t end) {
+  nlohmann::json array = nlohmann::json::array();
+  end = std::min(end, list.size());
+  if (begin >= end) return array;
+  array.get_ref<nlohmann::json::array_t&>().reserve(end - begin);
+  Converter converter(k_no_file, k_no_limits);
+  for (std::size_t i = begin; i < end; ++i) array.push_back(converter.run(list.item(i)).value);
+  return array;
 }
 
 SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {

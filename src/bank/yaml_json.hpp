@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -30,6 +31,17 @@ struct Conversion {
 // quoted and block scalars are strings. Of duplicate keys the first is kept, as yaml-cpp's
 // lookup does, so the model and the schema see the same value.
 Conversion yaml_to_json(const YamlNode& root, const std::string& file, const ConversionLimits& limits);
+
+// The same walk, limits and diagnostics as yaml_to_json, but no value is built (it stays
+// null): the loader checks a whole file this way, and the schema validator converts it in
+// parts, so a file of a million small items never exists as a million JSON objects at once.
+Conversion check_yaml(const YamlNode& root, const std::string& file, const ConversionLimits& limits);
+
+// Parts of a tree check_yaml has passed (no limits, no diagnostics): the whole value with the
+// root mapping's value under the key `left_out` (if not empty) as an empty array, and items
+// [begin, end) of the sequence `list` as an array.
+nlohmann::json yaml_to_json_without(const YamlNode& root, std::string_view left_out);
+nlohmann::json yaml_items_to_json(const YamlNode& list, std::size_t begin, std::size_t end);
 
 // yaml-cpp marks are 0-based; this is the one place they become 1-based SourceLocations.
 SourceLocation location_of(const YamlNode& node, const std::string& file);

@@ -99,4 +99,13 @@ void write_output(const std::string& text, const std::string& output_path) {
   write_file_atomically(output_path, text);
 }
 
+void write_output(const std::function<void(std::ostream&)>& write, const std::string& output_path) {
+  if (output_path.empty() || output_path == "-") {
+    write(std::cout);  // synchronised with stdio (the default), so it interleaves with fwrite
+    std::cout.flush();
+    return;
+  }
+  write_file_atomically(output_path, write);
+}
+
 }  // namespace qbank::cli

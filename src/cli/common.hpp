@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -56,5 +58,8 @@ int exit_code(const std::vector<Diagnostic>& diagnostics, const FailOptions& opt
 
 // Writes a report to stdout, or atomically to --output FILE.
 void write_output(const std::string& text, const std::string& output_path);
+// The same for a report written piece by piece: `write` streams it to stdout or into the temp
+// file that becomes --output FILE, so the report is never one string in memory.
+void write_output(const std::function<void(std::ostream&)>& write, const std::string& output_path);
 
 }  // namespace qbank::cli

@@ -107,7 +107,6 @@ Runner configure_dedup(CLI::App& command) {
     }
     lint::finish_diagnostics(diagnostics, config);
 
-    std::string text;
     std::string format = chosen_format(options->output);
     if (format == "json") {
       nlohmann::ordered_json root;
@@ -117,15 +116,15 @@ Runner configure_dedup(CLI::App& command) {
       for (const auto& d : diagnostics) root["diagnostics"].push_back(output::diagnostic_to_json(d));
       root["summary"] = {{"files", summary.files}, {"questions", summary.questions}, {"threshold", settings.threshold},
                          {"min_run", settings.min_run}};
-      text = dump_json(root, 2) + "\n";
+      write_output(dump_json(root, 2) + "\n", options->output.output);
     } else {
       output::RenderContext context;
       context.color = color_for_stdout(options->output);
       context.quiet = options->output.quiet;
       context.summary = summary;
-      text = output::render(*output::parse_format(format), diagnostics, context);
+      auto chosen = *output::parse_format(format);
+      write_output([&](std::ostream& out) { output::render(chosen, diagnostics, context, out); }, options->output.output);
     }
-    write_output(text, options->output.output);
     return exit_code(diagnostics, options->fail, options->output.quiet);
   };
 }

@@ -130,21 +130,24 @@ Runner configure_links(CLI::App& command) {
       scope.files += loaded.files;
       scope.questions += loaded.bank.question_count();
     }
-    std::string report;
     const std::string format = chosen_format(cli->output);
     std::vector<Diagnostic> diagnostics = links::link_diagnostics(run.results);
     lint::finish_diagnostics(diagnostics, config);
-    if (format == "json") report = links::render_json(run, scope, diagnostics);
-    else if (format == "markdown") report = links::render_markdown(run, scope);
+    if (format == "json") write_output(links::render_json(run, scope, diagnostics), cli->output.output);
+    else if (format == "markdown") write_output(links::render_markdown(run, scope), cli->output.output);
     else {
       output::RenderContext context;
       context.color = color_for_stdout(cli->output);
       context.quiet = cli->output.quiet;
       context.summary = {scope.files, scope.questions};
-      if (format == "github") report = output::render_github(diagnostics, context);
-      else report = output::render_text(diagnostics, context) + (cli->output.quiet ? "" : links::summary_line(run));
+      write_output(
+          [&](std::ostream& out) {
+            if (format == "github") return output::write_github(diagnostics, context, out);
+            output::write_text(diagnostics, context, out);
+            if (!cli->output.quiet) out << links::summary_line(run);
+          },
+          cli->output.output);
     }
-    write_output(report, cli->output.output);
     return links::fails(run.results, settings.fail_on) ? 1 : 0;
   };
 }

@@ -92,7 +92,7 @@ Runner configure_lint(CLI::App& command) {
     context.summary = run.summary;
     context.source_root = output::find_source_root(std::filesystem::current_path());
     auto format = *output::parse_format(chosen_format(cli->output));
-    write_output(output::render(format, run.diagnostics, context), cli->output.output);
+    write_output([&](std::ostream& out) { output::render(format, run.diagnostics, context, out); }, cli->output.output);
     return exit_code(run.diagnostics, cli->fail, cli->output.quiet);
   };
 }

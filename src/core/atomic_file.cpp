@@ -171,6 +171,19 @@ void write_file_atomically(const fs::path& target, std::string_view content) {
   file.commit();
 }
 
+void write_file_atomically(const fs::path& target, const std::function<void(std::ostream&)>& write) {
+  AtomicFile file(target);
+  {
+    errno = 0;
+    std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
+    if (!out) throw_write_error(target, errno);
+    write(out);
+    out.flush();
+    if (!out) throw_write_error(target, errno != 0 ? errno : EIO);
+  }
+  file.commit();
+}
+
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(fmt::format("cannot read '{}': {}", path.string(), system_error_text()));

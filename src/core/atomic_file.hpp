@@ -16,6 +16,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -48,6 +50,9 @@ class AtomicFile {
 
 // Convenience: the whole content at once, atomically (in place for devices and FIFOs).
 void write_file_atomically(const std::filesystem::path& target, std::string_view content);
+// The same, for content written piece by piece: `write` streams it into the temp file, so a
+// large report never has to exist as one string. Throws Error if writing fails.
+void write_file_atomically(const std::filesystem::path& target, const std::function<void(std::ostream&)>& write);
 
 // Reads a whole file; throws Error naming the file when it cannot be read.
 std::string read_file(const std::filesystem::path& path);

@@ -1,5 +1,8 @@
 #include "output/render.hpp"
 
+#include <ostream>
+#include <sstream>
+
 namespace qbank::output {
 
 std::optional<Format> parse_format(std::string_view name) {
@@ -18,6 +21,15 @@ std::string render(Format format, const std::vector<Diagnostic>& sorted, const R
     case Format::sarif: return render_sarif(sorted, context);
   }
   return {};
+}
+
+void render(Format format, const std::vector<Diagnostic>& sorted, const RenderContext& context, std::ostream& out) {
+  switch (format) {
+    case Format::text: write_text(sorted, context, out); return;
+    case Format::github: write_github(sorted, context, out); return;
+    case Format::json: out << render_json(sorted, context); return;
+    case Format::sarif: out << render_sarif(sorted, context); return;
+  }
 }
 
 std::filesystem::path find_source_root(const std::filesystem::path& start) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,10 +42,15 @@ struct RenderContext {
 std::filesystem::path find_source_root(const std::filesystem::path& start);
 
 std::string render(Format format, const std::vector<Diagnostic>& sorted, const RenderContext& context);
+// The same bytes, written to `out` as they are formatted: text and github one diagnostic at a
+// time (a report is never held whole in memory); json and sarif are built, then written.
+void render(Format format, const std::vector<Diagnostic>& sorted, const RenderContext& context, std::ostream& out);
 
 std::string render_text(const std::vector<Diagnostic>& sorted, const RenderContext& context);
+void write_text(const std::vector<Diagnostic>& sorted, const RenderContext& context, std::ostream& out);
 std::string render_json(const std::vector<Diagnostic>& sorted, const RenderContext& context);
 std::string render_github(const std::vector<Diagnostic>& sorted, const RenderContext& context);
+void write_github(const std::vector<Diagnostic>& sorted, const RenderContext& context, std::ostream& out);
 std::string render_sarif(const std::vector<Diagnostic>& sorted, const RenderContext& context);
 
 // Counts by severity, shared by the renderers' summaries.

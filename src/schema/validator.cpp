@@ -110,11 +110,12 @@ struct Chunk {
 };
 constexpr std::size_t k_items_per_part = 256;
 
-// One valijson run over `part`: the whole document, or a copy of it whose largest array holds
-// only the items from `chunk.offset` on. Error paths are mapped back to the whole document.
-void validate_part(const ParsedSchema& schema, const nlohmann::json& part, const Chunk& chunk, const nlohmann::json& document,
-                   const bank::YamlNode& yaml_root, const std::string& file, std::vector<Diagnostic>& diagnostics,
-                   DiagnosticLimiter& limiter) {
+// One valijson run over `part`: the whole document, or the document with only the items from
+// `chunk.offset` on in its largest list. Error paths are mapped back to the whole document for
+// the YAML node; the wording reads `part` with the path as it is there, and numbers the item
+// as in the whole list.
+void validate_part(const ParsedSchema& schema, const nlohmann::json& part, const Chunk& chunk, const bank::YamlNode& yaml_root,
+                   const std::string& file, std::vector<Diagnostic>& diagnostics, DiagnosticLimiter& limiter) {
   valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter adapter(part);
@@ -122,6 +123,8 @@ void validate_part(const ParsedSchema& schema, const nlohmann::json& part, const
 
   std::set<std::tuple<std::vector<std::string>, std::string>> reported;
   for (auto& error : leaf_errors(results)) {
+    const std::vector<std::string> local = error.context;  // the path in `part`
+    std::size_t offset = 0;
     if (!chunk.key.empty()) {
       bool in_items = error.context.size() >= 3 && error.context[1] == "[" + chunk.key + "]";
       if (!in_items && chunk.offset > 0) continue;  // about the rest of the document: the first part said it
@@ -130,9 +133,10 @@ void validate_part(const ParsedSchema& schema, const nlohmann::json& part, const
         const std::string& text = error.context[2];
         std::from_chars(text.data() + 1, text.data() + text.size() - 1, index);
         error.context[2] = "[" + std::to_string(index + chunk.offset) + "]";
+        offset = chunk.offset;
       }
     }
-    Wording wording = describe_path(schema.document, document, error.context);
+    Wording wording = describe_path(schema.document, part, local, offset);
     bank::YamlNode node = bank::node_at_path(yaml_root, error.context);
     const std::string& d = error.description;
 
@@ -145,8 +149,8 @@ void validate_part(const ParsedSchema& schema, const nlohmann::json& part, const
     } else if (d.starts_with("Object contains a property that could not be validated")) {
       // valijson names only the first unknown field of a mapping; report every one, each at
       // its own key, so a mapping with two typos shows both.
-      std::vector<std::string> allowed = allowed_fields(schema.document, error.context, document);
-      const nlohmann::json* object = value_at(document, error.context);
+      std::vector<std::string> allowed = allowed_fields(schema.document, local, part);
+      const nlohmann::json* object = value_at(part, local);
       if (object && object->is_object() && !allowed.empty()) {
         for (auto it = object->begin(); it != object->end(); ++it) {
           if (std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end()) continue;
@@ -166,12 +170,12 @@ void validate_part(const ParsedSchema& schema, const nlohmann::json& part, const
       diagnostic.hint = unknown_field_hint(allowed, field);
     } else if (d.find("uniqueness constraint") != std::string::npos) {
       auto index = second_index(d);
-      const nlohmann::json* array = value_at(document, error.context);
+      const nlohmann::json* array = value_at(part, local);
       std::string item = (array && index && *index < array->size()) ? summarize((*array)[*index]) : "an item";
       if (index && node.is_sequence() && *index < node.size()) diagnostic.where = bank::location_of(node.item(*index), file);
       diagnostic.message = wording.owner_prefix + fmt::format("{} lists {} more than once", wording.subject, item);
     } else {
-      const nlohmann::json* value = value_at(document, error.context);
+      const nlohmann::json* value = value_at(part, local);
       std::string got = value ? summarize(*value) : "something else";
       // About the question itself: "question #3 must be a mapping", not "question #3: question #3 …".
       if (wording.at_owner) wording.owner_prefix.clear();
@@ -186,48 +190,46 @@ void validate_part(const ParsedSchema& schema, const nlohmann::json& part, const
   }
 }
 
-// The key of the document's largest top-level array, if it is long enough to validate in parts.
-std::string chunked_key(const nlohmann::json& document) {
-  std::string key;
+// The document's largest top-level list, if it is long enough to validate in parts (absent if
+// none), and its key.
+std::pair<bank::YamlNode, std::string> chunked_list(const bank::YamlNode& root) {
+  std::pair<bank::YamlNode, std::string> found;
   std::size_t largest = k_items_per_part;
-  if (!document.is_object()) return key;
-  for (const auto& [name, value] : document.items())
-    if (value.is_array() && value.size() > largest) {
-      key = name;
-      largest = value.size();
-    }
-  return key;
+  if (!root.is_mapping()) return found;
+  for (std::size_t i = 0; i < root.size(); ++i) {
+    bank::YamlNode key = root.key(i), value = root.value(i);
+    if (!key.is_scalar() || !value.is_sequence() || value.size() <= largest) continue;
+    if (root[key.scalar()] != value) continue;  // a repeated key: the conversion keeps the first
+    found = {value, key.scalar()};
+    largest = value.size();
+  }
+  return found;
 }
 
 }  // namespace
 
-std::vector<Diagnostic> validate(DocumentKind kind, const nlohmann::json& document, const bank::YamlNode& yaml_root,
-                                 const std::string& file) {
+std::vector<Diagnostic> validate(DocumentKind kind, const bank::YamlNode& yaml_root, const std::string& file) {
   const ParsedSchema& schema = parsed(kind);
   std::vector<Diagnostic> diagnostics;
   DiagnosticLimiter limiter;
   Chunk chunk;
-  chunk.key = chunked_key(document);
+  auto [list, key] = chunked_list(yaml_root);
+  chunk.key = key;
   if (chunk.key.empty()) {
-    validate_part(schema, document, chunk, document, yaml_root, file, diagnostics, limiter);
+    validate_part(schema, bank::yaml_to_json_without(yaml_root, {}), chunk, yaml_root, file, diagnostics, limiter);
   } else {
     // valijson keeps every error, with its path, until validation ends: a file of 249k broken
     // questions took gigabytes before the first diagnostic. In parts of k_items_per_part items
-    // (no schema rule relates items of a top-level array to each other), memory stays bounded.
-    const nlohmann::json& items = document[chunk.key];
-    nlohmann::json part = nlohmann::json::object();
-    for (const auto& [name, value] : document.items())
-      if (name != chunk.key) part[name] = value;
-    for (; chunk.offset < items.size(); chunk.offset += k_items_per_part) {
-      std::size_t end = std::min(items.size(), chunk.offset + k_items_per_part);
-      part[chunk.key] = nlohmann::json(items.begin() + static_cast<std::ptrdiff_t>(chunk.offset),
-                                       items.begin() + static_cast<std::ptrdiff_t>(end));
-      validate_part(schema, part, chunk, document, yaml_root, file, diagnostics, limiter);
+    // (no schema rule relates items of a top-level array to each other), memory stays bounded;
+    // the parts are converted from the YAML tree one at a time, never the whole list at once.
+    nlohmann::json part = bank::yaml_to_json_without(yaml_root, chunk.key);
+    for (; chunk.offset < list.size(); chunk.offset += k_items_per_part) {
+      part[chunk.key] = bank::yaml_items_to_json(list, chunk.offset, chunk.offset + k_items_per_part);
+      validate_part(schema, part, chunk, yaml_root, file, diagnostics, limiter);
     }
   }
   limiter.finish(diagnostics);
   return diagnostics;
 }
-
 
 }  // namespace qbank::schema

@@ -112,7 +112,8 @@ const nlohmann::json* value_at(const nlohmann::json& document, const std::vector
   return current;
 }
 
-Wording describe_path(const nlohmann::json& schema, const nlohmann::json& document, const std::vector<std::string>& context) {
+Wording describe_path(const nlohmann::json& schema, const nlohmann::json& document, const std::vector<std::string>& context,
+                      std::size_t index_offset) {
   Wording wording;
   wording.subject = "the file";
   const nlohmann::json* sub = &schema;
@@ -126,7 +127,8 @@ Wording describe_path(const nlohmann::json& schema, const nlohmann::json& docume
     sub = sub ? step(schema, sub, key, is_index) : nullptr;
     if (value) value = value_at(*value, {element});
     if (is_index) {
-      std::size_t index = std::stoul(key);
+      std::size_t index = std::stoul(key) + index_offset;
+      index_offset = 0;  // only the first list on the path is the one in parts
       if (last_property == "questions" && wording.owner_prefix.empty()) {
         // A question is named by its id when it has a usable one.
         std::string name = fmt::format("question #{}", index + 1);

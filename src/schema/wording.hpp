@@ -17,8 +17,10 @@ struct Wording {
   bool at_owner = false;     // the path ends at the owner itself (the question mapping)
 };
 
+// `index_offset` is added to the first list index on the path when naming the item: the
+// document may hold only a part of a long list, starting at that item.
 Wording describe_path(const nlohmann::json& schema, const nlohmann::json& document,
-                      const std::vector<std::string>& context);
+                      const std::vector<std::string>& context, std::size_t index_offset = 0);
 
 // The value a valijson context path points at; nullptr when the path leaves the document.
 const nlohmann::json* value_at(const nlohmann::json& document, const std::vector<std::string>& context);

@@ -134,3 +134,30 @@ TEST_CASE("node_at_path follows valijson context paths") {
   auto empty = qbank::bank::node_at_path(root, {"<root>", "[questions]", "[1]", "[empty]"});
   CHECK(qbank::bank::location_of(empty, "f.yaml").line == 5);
 }
+
+TEST_CASE("check_yaml reports what the conversion reports and builds nothing") {
+  std::string many = "{";
+  for (int i = 0; i < 40; ++i) many += "k" + std::to_string(i) + ": 1, ";
+  many += "k3: 2, k39: 3}";  // a mapping over the direct-comparison size: repeats found by the hash set
+  for (const std::string& text : std::vector<std::string>{"id: a\nanswer: x\nid: b\n", "a: [{x: 1, x: 2}, {y: 1}]\n", many}) {
+    auto document = YamlDocument::parse(text);
+    auto built = yaml_to_json(document.root(), "f.yaml", {});
+    auto checked = qbank::bank::check_yaml(document.root(), "f.yaml", {});
+    CHECK(checked.value.is_null());
+    CHECK(checked.complete == built.complete);
+    REQUIRE(checked.diagnostics.size() == built.diagnostics.size());
+    for (std::size_t i = 0; i < built.diagnostics.size(); ++i) CHECK(checked.diagnostics[i].where.line == built.diagnostics[i].where.line);
+  }
+  auto bomb = YamlDocument::parse("a: &a [x, *a]\n");
+  CHECK_FALSE(qbank::bank::check_yaml(bomb.root(), "f.yaml", {}).complete);
+}
+
+TEST_CASE("a long list converts in parts, the rest of the document without it") {
+  auto document = YamlDocument::parse("section: s\nquestions: [{id: a}, {id: b}, {id: c}]\n");
+  auto rest = qbank::bank::yaml_to_json_without(document.root(), "questions");
+  CHECK(rest["section"] == "s");
+  CHECK(rest["questions"] == nlohmann::json::array());
+  auto part = qbank::bank::yaml_items_to_json(document.root()["questions"], 1, 5);
+  REQUIRE(part.size() == 2);
+  CHECK(part[0]["id"] == "b");
+}
