@@ -1,8 +1,10 @@
 #include "cli/common.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -90,10 +92,21 @@ int exit_code(const std::vector<Diagnostic>& diagnostics, const FailOptions& opt
   return 1;
 }
 
+namespace {
+
+// A report that did not reach stdout (a full disk behind `> report.txt`) is a failure, exit 2,
+// not a silent exit 0 with half a report.
+void check_stdout() {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout)
+    throw Error(fmt::format("cannot write the report to stdout: {}", std::strerror(errno)));
+}
+
+}  // namespace
+
 void write_output(const std::string& text, const std::string& output_path) {
   if (output_path.empty() || output_path == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    check_stdout();
     return;
   }
   write_file_atomically(output_path, text);
@@ -103,6 +116,7 @@ void write_output(const std::function<void(std::ostream&)>& write, const std::st
   if (output_path.empty() || output_path == "-") {
     write(std::cout);  // synchronised with stdio (the default), so it interleaves with fwrite
     std::cout.flush();
+    check_stdout();
     return;
   }
   write_file_atomically(output_path, write);

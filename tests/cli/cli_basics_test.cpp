@@ -1,4 +1,6 @@
 // The CLI as a user meets it: help, version, exit codes, the bundled bank.
+#include <filesystem>
+
 #include <catch2/catch.hpp>
 
 #include "support/process.hpp"
@@ -35,4 +37,15 @@ TEST_CASE("a path that does not exist is exit 2 with one clear line") {
   auto result = run_qbank({"lint", "no/such/folder"});
   CHECK(result.exit_code == 2);
   CHECK(result.err == "qbank: error: 'no/such/folder' does not exist\n");
+}
+
+TEST_CASE("a report that cannot be written to stdout is exit 2 with the reason, not a silent success") {
+  if (!std::filesystem::exists("/dev/full")) return;  // a full device to write to
+  for (const char* format : {"text", "json"}) {
+    INFO(format);
+    auto result = qbank::test::run_process(
+        {"/bin/sh", "-c", std::string("exec \"$0\" lint questions --format ") + format + " >/dev/full", QBANK_BINARY});
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == "qbank: error: cannot write the report to stdout: No space left on device\n");
+  }
 }
