@@ -40,6 +40,11 @@ bool opens_phrase(std::string_view word) {
   return std::find(std::begin(k_linkers), std::end(k_linkers), word) != std::end(k_linkers);
 }
 
+// Whether a term of a clause is one of those words (as written, not an acronym).
+bool opens_phrase(const Clause& clause, const Term& term) {
+  return term.count == 1 && !clause[term.first].acronym && opens_phrase(clause[term.first].text);
+}
+
 std::string surface(const Clause& clause, const Term& term) {
   std::string out;
   for (std::size_t k = term.first; k < term.first + term.count && k < clause.size(); ++k) out += (out.empty() ? "" : " ") + clause[k].text;
@@ -100,12 +105,12 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
     if (!domain.empty()) {
       for (std::size_t k = 0; k < terms.size(); ++k) {
         const Term& t = terms[k];
-        if (t.count != 1 || clause[t.first].acronym || clause[t.first].text != "in") continue;
+        if (!opens_phrase(clause, t) || clause[t.first].text != "in") continue;
         std::size_t end = k + 1;
         bool named = false, only_domain = true;
         for (; end < terms.size(); ++end) {
           const Term& u = terms[end];
-          if (u.count == 1 && !clause[u.first].acronym && opens_phrase(clause[u.first].text)) break;
+          if (opens_phrase(clause, u)) break;
           if (frame[end]) continue;
           named = true;
           only_domain = only_domain && domain.count(u.stem) > 0;
@@ -118,7 +123,7 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
     if (c > 0 && phrase < k_max_phrase) ++phrase;
     for (std::size_t k = 0; k < terms.size(); ++k) {
       const Term& t = terms[k];
-      if (t.count == 1 && !clause[t.first].acronym && opens_phrase(clause[t.first].text) && phrase < k_max_phrase) ++phrase;
+      if (opens_phrase(clause, t) && phrase < k_max_phrase) ++phrase;
       if (frame[k]) continue;
       float factor = 1.0f;
       if (follow_up) factor = is_follow_up_stem(t.stem) ? k_follow_up_vocabulary : k_follow_up;
