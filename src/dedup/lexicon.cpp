@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <mutex>
 #include <set>
-#include <thread>
 
+#include "core/parallel.hpp"
 #include "dedup/stemmer.hpp"
 
 namespace qbank::dedup {
@@ -203,8 +203,7 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
                     std::vector<std::vector<Clause>>* answers) {
   if (questions) questions->resize(texts.size());
   if (answers) answers->resize(texts.size());
-  unsigned workers = texts.size() < 2000 ? 1 : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  std::vector<Learned> learned(workers);
+  std::vector<Learned> learned(2);
   auto work = [&](std::size_t begin, std::size_t end, unsigned worker) {
     Learned& out = learned[worker];
     std::vector<Clause> clauses;
@@ -246,10 +245,7 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
       }
     }
   };
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, texts.size() * w / workers, texts.size() * (w + 1) / workers, w);
-  work(0, texts.size() / workers, 0);
-  for (auto& t : threads) t.join();
+  parallel_chunks(texts.size(), work);
   for (auto& part : learned) {
     if (m_whole_words.empty()) m_whole_words = std::move(part.whole_words);
     else m_whole_words.insert(part.whole_words.begin(), part.whole_words.end());

@@ -51,12 +51,29 @@ std::string surface(const Clause& clause, const Term& term) {
   return out;
 }
 
+// What reading a question asks of each term's stem, worked out once per stem and thread: a bank
+// repeats a few thousand stems in every question.
+struct StemRoles {
+  std::uint64_t hash = 0;
+  bool frame = false, follow_up = false, generic = false;
+};
+
+StemRoles stem_roles(const std::string& stem) {
+  thread_local std::unordered_map<std::string, StemRoles> cache;
+  if (auto it = cache.find(stem); it != cache.end()) return it->second;
+  if (cache.size() > 200000) cache.clear();  // random text: stay bounded
+  StemRoles roles{hash_word(stem), is_frame_stem(stem), is_follow_up_stem(stem), is_generic_stem(stem)};
+  cache.emplace(stem, roles);
+  return roles;
+}
+
 // Whether term k of a clause is a frame word in context: "how does X work", "what does it mean
 // (for, in)", and the frame list.
-bool is_frame(const Clause& clause, const std::vector<Term>& terms, std::size_t k, bool asks_how) {
+bool is_frame(const Clause& clause, const std::vector<Term>& terms, const std::vector<StemRoles>& roles, std::size_t k,
+              bool asks_how) {
   const Term& t = terms[k];
   if (t.count != 1 || clause[t.first].acronym) return false;
-  if (clause[t.first].stop || is_frame_stem(t.stem)) return true;
+  if (clause[t.first].stop || roles[k].frame) return true;
   if (t.stem == "work" && asks_how) return true;
   if (t.stem == "mean") {
     bool last = k + 1 == terms.size();
@@ -72,22 +89,25 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
                    Weighted& out, Reading* reading) {
   out.clear();
   std::vector<Term> terms;
-  std::unordered_set<std::string> first_clause;
+  std::vector<StemRoles> roles;
+  std::vector<std::uint64_t> first_clause;  // hashes of the first clause's terms
   std::uint8_t phrase = 0;
   for (std::size_t c = 0; c < clauses.size(); ++c) {
     const Clause& clause = clauses[c];
     lexicon.terms(clause, terms);
+    roles.resize(terms.size());
+    for (std::size_t k = 0; k < terms.size(); ++k) roles[k] = stem_roles(terms[k].stem);
     bool asks_how = false, pronoun = false;
     for (const auto& w : clause) {
       asks_how |= w.text == "how";
       pronoun |= !w.acronym && is_pronoun(w.text);
     }
     std::vector<bool> frame(terms.size());
-    for (std::size_t k = 0; k < terms.size(); ++k) frame[k] = is_frame(clause, terms, k, asks_how);
+    for (std::size_t k = 0; k < terms.size(); ++k) frame[k] = is_frame(clause, terms, roles, k, asks_how);
     bool follow_up = false;
     if (c == 0) {
       for (std::size_t k = 0; k < terms.size(); ++k)
-        if (!frame[k]) first_clause.insert(terms[k].stem);
+        if (!frame[k]) first_clause.push_back(roles[k].hash);
     } else {
       // A later question about the same subject: by a pronoun ("Why is it needed?") or by adding
       // nothing but follow-up words to the first clause's ("Why is X important?").
@@ -95,7 +115,8 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
       if (!follow_up) {
         follow_up = true;
         for (std::size_t k = 0; k < terms.size() && follow_up; ++k)
-          follow_up = frame[k] || first_clause.count(terms[k].stem) || is_follow_up_stem(terms[k].stem) ||
+          follow_up = frame[k] || std::find(first_clause.begin(), first_clause.end(), roles[k].hash) != first_clause.end() ||
+                      roles[k].follow_up ||
                       (terms[k].count == 1 && is_interrogative(clause[terms[k].first].text));
       }
     }
@@ -126,9 +147,9 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
       if (opens_phrase(clause, t) && phrase < k_max_phrase) ++phrase;
       if (frame[k]) continue;
       float factor = 1.0f;
-      if (follow_up) factor = is_follow_up_stem(t.stem) ? k_follow_up_vocabulary : k_follow_up;
-      else if (is_generic_stem(t.stem)) factor = k_generic;
-      std::uint64_t h = hash_word(t.stem);
+      if (follow_up) factor = roles[k].follow_up ? k_follow_up_vocabulary : k_follow_up;
+      else if (roles[k].generic) factor = k_generic;
+      std::uint64_t h = roles[k].hash;
       out.push_back({h, factor, phrase});
       // Interrogatives weigh little and explain nothing: left out of the reading.
       if (reading && !(t.count == 1 && is_interrogative(clause[t.first].text))) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <iterator>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <utf8proc.h>
@@ -173,8 +174,13 @@ std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
   const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   std::size_t i = 0, n = text.size();
+  tokens.reserve(n / 5 + 4);
   auto next_cp = [&](std::size_t at, utf8proc_int32_t& cp) -> std::size_t {
     if (at >= n) return 0;
+    if (data[at] < 0x80) {  // most text is ASCII: no call per character
+      cp = data[at];
+      return 1;
+    }
     auto len = utf8proc_iterate(data + at, static_cast<utf8proc_ssize_t>(n - at), &cp);
     if (len <= 0) { cp = -1; return 1; }
     return static_cast<std::size_t>(len);
@@ -279,6 +285,44 @@ Clause acronyms_in(std::string_view text) {
 
 namespace {
 
+// A word as written, read without its context: lowercase (or an acronym's core), American
+// spelling, the pros/cons and comparing words merged, whether it is a stop word.
+struct ReadWord {
+  std::string text;
+  bool acronym = false;
+  bool stop = false;
+};
+
+ReadWord read_word(const std::string& original) {
+  ReadWord out;
+  std::string core;
+  if (acronym_shape(original, core)) {
+    out.acronym = true;
+    out.text = std::move(core);
+    return out;
+  }
+  out.text = lower(original);
+  americanize(out.text);
+  merge_pros_and_cons(out.text);
+  compare_as_difference(out.text);
+  out.stop = is_stop_word(out.text);
+  return out;
+}
+
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Every word passes through the rules above; a bank writes a few thousand distinct words over and
+// over, so each is read once per thread.
+const ReadWord& read_word_cached(const std::string& original) {
+  thread_local std::unordered_map<std::string, ReadWord, TransparentHash, std::equal_to<>> cache;
+  if (auto it = cache.find(std::string_view(original)); it != cache.end()) return it->second;
+  if (cache.size() > 200000) cache.clear();  // random text; only the caller's last result must stay valid
+  return cache.emplace(original, read_word(original)).first->second;
+}
+
 }  // namespace
 
 std::vector<Clause> read_clauses(std::string_view input) {
@@ -294,20 +338,22 @@ std::vector<Clause> read_clauses(std::string_view input) {
     std::free(mapped);
     input = normalized;
   }
-  std::vector<Token> tokens = tokenize(input);
-  // Join single-character compounds: k-means, A/B, p-value, t-SNE.
-  std::vector<Token> joined;
-  for (auto& t : tokens) {
-    if (t.kind == Token::word && t.joiner && !joined.empty() && joined.back().kind == Token::word) {
-      auto chars = [](const std::string& s) { return utf8proc_ssize_t(s.size()); };
-      if (chars(t.original) == 1 || chars(joined.back().original) == 1) {
-        joined.back().original += t.original;
-        continue;
-      }
+  std::vector<Token> joined = tokenize(input);
+  // Join single-character compounds: k-means, A/B, p-value, t-SNE (in place).
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < joined.size(); ++k) {
+    Token& t = joined[k];
+    if (t.kind == Token::word && t.joiner && kept > 0 && joined[kept - 1].kind == Token::word &&
+        (t.original.size() == 1 || joined[kept - 1].original.size() == 1)) {
+      joined[kept - 1].original += t.original;
+      continue;
     }
-    joined.push_back(std::move(t));
+    if (kept != k) joined[kept] = std::move(t);
+    ++kept;
   }
+  joined.resize(kept);
   std::vector<Clause> clauses(1);
+  clauses.back().reserve(kept);
   for (std::size_t k = 0; k < joined.size(); ++k) {
     const Token& t = joined[k];
     auto next_word = [&](std::size_t at) -> std::string {
@@ -327,32 +373,25 @@ std::vector<Clause> read_clauses(std::string_view input) {
       }
       continue;
     }
-    Word word;
-    std::string core;
-    if (acronym_shape(t.original, core)) {
-      word.acronym = true;
-      word.text = std::move(core);
-    } else {
-      word.text = lower(t.original);
-    }
-    if ((word.text == "and" || word.text == "or") && is_wh(next_word(k + 1)) && !clauses.back().empty()) {
+    const ReadWord& read = read_word_cached(t.original);
+    if ((read.text == "and" || read.text == "or") && is_wh(next_word(k + 1)) && !clauses.back().empty()) {
       clauses.emplace_back();
       continue;
     }
+    Word word{read.text, read.acronym, read.stop};
     if (!word.acronym) {
-      americanize(word.text);
-      merge_pros_and_cons(word.text);
-      compare_as_difference(word.text);
       auto roman = roman_value(word.text);
       const Clause& current = clauses.back();
       if (!roman.empty() && !current.empty()) {
         const std::string& prev = current.back().text;
-        if (word.text != "i" || (!is_stop_word(prev) && !is_auxiliary(prev))) word.text = std::string(roman);
+        if (word.text != "i" || (!is_stop_word(prev) && !is_auxiliary(prev))) {
+          word.text = std::string(roman);
+          word.stop = false;
+        }
       }
+      // "When would one use X?" is "When would you use X?": "one" after an auxiliary is a pronoun.
+      if (word.text == "one" && !current.empty() && is_auxiliary(current.back().text)) word.stop = true;
     }
-    // "When would one use X?" is "When would you use X?": "one" after an auxiliary is a pronoun.
-    word.stop = !word.acronym && (is_stop_word(word.text) || (word.text == "one" && !clauses.back().empty() &&
-                                                              is_auxiliary(clauses.back().back().text)));
     clauses.back().push_back(std::move(word));
   }
   if (clauses.back().empty()) clauses.pop_back();
