@@ -1,9 +1,10 @@
 // Splitting independent work over the machine's cores: the duplicate finder's passes over every
-// question, and building report entries.
+// question and its sorts, and building report entries.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -19,6 +20,21 @@ void parallel_chunks(std::size_t n, Fn fn, std::size_t min_parallel = 2000) {
   for (unsigned w = 1; w < workers; ++w) threads.emplace_back(fn, n * w / workers, n * (w + 1) / workers, w);
   fn(0, n / workers, 0u);
   for (auto& t : threads) t.join();
+}
+
+// std::sort on two threads (each half sorted on its own, then merged) from `min_parallel`
+// elements: the duplicate finder sorts hash keys of every question.
+template <typename T, typename Less = std::less<>>
+void parallel_sort(std::vector<T>& items, Less less = {}, std::size_t min_parallel = 20000) {
+  if (items.size() < min_parallel || std::thread::hardware_concurrency() < 2) {
+    std::sort(items.begin(), items.end(), less);
+    return;
+  }
+  auto middle = items.begin() + static_cast<std::ptrdiff_t>(items.size() / 2);
+  std::thread first([&] { std::sort(items.begin(), middle, less); });
+  std::sort(middle, items.end(), less);
+  first.join();
+  std::inplace_merge(items.begin(), middle, items.end(), less);
 }
 
 }  // namespace qbank

@@ -120,7 +120,7 @@ void for_each_first_of_group(const std::vector<std::uint64_t>& hashes, const std
   order.reserve(hashes.size());
   for (std::size_t i = 0; i < hashes.size(); ++i)
     if (!left_out[i]) order.emplace_back(hashes[i], static_cast<std::uint32_t>(i));
-  std::sort(order.begin(), order.end());
+  parallel_sort(order);
   std::vector<std::uint32_t> firsts;
   for (std::size_t begin = 0, end = 0; begin < order.size(); begin = end) {
     while (end < order.size() && order[end].first == order[begin].first) ++end;
@@ -213,7 +213,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
       if (a > b) std::swap(a, b);
       candidates.emplace_back(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
     });
-    std::sort(candidates.begin(), candidates.end());
+    parallel_sort(candidates);
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::vector<std::vector<Pair>> near(2);
     detail::parallel_chunks(candidates.size(), [&](std::size_t begin, std::size_t end, unsigned worker) {
@@ -238,7 +238,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
     std::vector<std::pair<std::uint64_t, std::size_t>> by_answer;
     for (std::size_t i = 0; i < n; ++i)
       if (fingerprints[i].second >= k_same_answer_min_words) by_answer.emplace_back(fingerprints[i].first, i);
-    std::sort(by_answer.begin(), by_answer.end());
+    parallel_sort(by_answer);
     for (std::size_t begin = 0, end = 0; begin < by_answer.size(); begin = end) {
       while (end < by_answer.size() && by_answer[end].first == by_answer[begin].first) ++end;
       if (end - begin < 2 || end - begin > k_same_answer_max_group) continue;

@@ -232,7 +232,7 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
       std::size_t taught = text.answer_in_sample ? clauses.size() : question_clauses;
       for (std::size_t c = 0; c < taught; ++c)
         for (const auto& w : clauses[c])
-          if (!w.acronym && !w.stop) out.whole_words.insert(stem_ref(w.text));
+          if (!w.acronym && !w.stop) out.whole_words.insert(stem_of(w));
       learn_acronyms(clauses, out);
       // Synonyms stated in answers ("also known as") come from the same sample as compounds.
       if (text.answer_in_sample) learn_synonyms(text.answer, out);
@@ -290,10 +290,11 @@ void Lexicon::terms(const Clause& clause, std::vector<Term>& out) const {
         continue;
       }
     }
-    out.push_back({w.acronym ? w.text : stem_ref(w.text), i, 1});
+    out.push_back({w.acronym ? w.text : stem_of(w), i, 1});
   }
   if (m_phrases.empty()) return;
-  std::vector<Term> replaced;
+  thread_local std::vector<Term> replaced;  // scratch, swapped with `out`: no allocation per clause
+  replaced.clear();
   for (std::size_t i = 0; i < out.size();) {
     bool done = false;
     if (auto it = m_phrases.find(out[i].stem); it != m_phrases.end()) {
@@ -312,7 +313,7 @@ void Lexicon::terms(const Clause& clause, std::vector<Term>& out) const {
     }
     if (!done) replaced.push_back(std::move(out[i++]));
   }
-  out = std::move(replaced);
+  out.swap(replaced);
 }
 
 }  // namespace qbank::dedup

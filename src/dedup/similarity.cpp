@@ -88,9 +88,12 @@ bool is_frame(const Clause& clause, const std::vector<Term>& terms, const std::v
 void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>& domain, const std::vector<Clause>& clauses,
                    Weighted& out, Reading* reading) {
   out.clear();
-  std::vector<Term> terms;
-  std::vector<StemRoles> roles;
-  std::vector<std::uint64_t> first_clause;  // hashes of the first clause's terms
+  // Scratch, kept per thread: a question is read for every entry of the bank.
+  thread_local std::vector<Term> terms;
+  thread_local std::vector<StemRoles> roles;
+  thread_local std::vector<std::uint64_t> first_clause;  // hashes of the first clause's terms
+  thread_local std::vector<bool> frame;
+  first_clause.clear();
   std::uint8_t phrase = 0;
   for (std::size_t c = 0; c < clauses.size(); ++c) {
     const Clause& clause = clauses[c];
@@ -102,7 +105,7 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
       asks_how |= w.text == "how";
       pronoun |= !w.acronym && is_pronoun(w.text);
     }
-    std::vector<bool> frame(terms.size());
+    frame.assign(terms.size(), false);
     for (std::size_t k = 0; k < terms.size(); ++k) frame[k] = is_frame(clause, terms, roles, k, asks_how);
     bool follow_up = false;
     if (c == 0) {
@@ -341,14 +344,17 @@ void for_each_candidate(const std::vector<Profile>& questions, double min_score,
   std::vector<Posting> postings;
   for (std::size_t i = 0; i < n; ++i)
     for (auto h : prefixes[i]) postings.push_back({h, static_cast<float>(questions[i].effective), static_cast<std::uint32_t>(i)});
-  std::sort(postings.begin(), postings.end());
-  // Per term: the largest full/effective ratio among its questions, for the lower end of windows.
+  parallel_sort(postings);
+  // Per term: the largest full/effective ratio among its questions, for the lower end of windows
+  // (postings are sorted by term: one entry per run).
   std::unordered_map<std::uint64_t, double> ratio;
-  for (const auto& p : postings) {
-    const Profile& q = questions[p.question];
-    double r = q.effective > 0 ? q.full / q.effective : 1.0;
-    auto& slot = ratio[p.hash];
-    slot = std::max(slot, r);
+  for (std::size_t begin = 0, end = 0; begin < postings.size(); begin = end) {
+    double largest = 0;
+    for (end = begin; end < postings.size() && postings[end].hash == postings[begin].hash; ++end) {
+      const Profile& q = questions[postings[end].question];
+      largest = std::max(largest, q.effective > 0 ? q.full / q.effective : 1.0);
+    }
+    ratio.emplace(postings[begin].hash, largest);
   }
   parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned worker) {
     std::vector<std::uint32_t> seen(n, UINT32_MAX);
@@ -358,7 +364,7 @@ void for_each_candidate(const std::vector<Profile>& questions, double min_score,
       // I_b >= m * E_a, and I_b <= ratio * E_b bounds E_b from below.
       double high = a.full / m + 1e-6;
       for (auto h : prefixes[i]) {
-        double low = m * a.effective / ratio[h] - 1e-6;
+        double low = m * a.effective / ratio.find(h)->second - 1e-6;  // read-only on both threads
         auto first = std::lower_bound(postings.begin(), postings.end(), Posting{h, static_cast<float>(low), 0});
         auto last = std::upper_bound(first, postings.end(), Posting{h, static_cast<float>(high), UINT32_MAX});
         if (last - first > static_cast<std::ptrdiff_t>(k_max_postings)) continue;
@@ -381,31 +387,37 @@ void for_each_core_candidate(const std::vector<Profile>& questions, const std::v
   const float k_strong = static_cast<float>(std::log(2.0)) + 1e-4f;
   constexpr std::uint64_t k_whole = 0x9E3779B97F4A7C15ull;  // marks a key of all subject words
   auto mix = [](std::uint64_t h, std::uint64_t x) { return (h ^ x) * 1099511628211ull + (h >> 29); };
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
-  std::vector<std::uint64_t> core;
-  for (std::size_t i = 0; i < questions.size(); ++i) {
-    if (skip[i]) continue;
-    const Profile& p = questions[i];
-    core.clear();
-    for (std::size_t k = 0; k < p.hashes.size(); ++k)
-      if (p.factors[k] >= 1.0f && p.idf[k] > k_strong) core.push_back(p.hashes[k]);  // already sorted
-    if (core.empty()) continue;
-    std::uint64_t whole = 1469598103934665603ull;
-    for (auto h : core) whole = mix(whole, h);
-    keys.emplace_back(whole ^ k_whole, static_cast<std::uint32_t>(i));
-    if (core.size() > k_max_core_words) continue;
-    // Unmarked, the whole key also meets the keys of questions with one subject word more.
-    if (core.size() > 1) keys.emplace_back(whole, static_cast<std::uint32_t>(i));
-    for (std::size_t drop = 0; drop < core.size(); ++drop) {
-      std::uint64_t key = 1469598103934665603ull;
-      for (std::size_t k = 0; k < core.size(); ++k)
-        if (k != drop) key = mix(key, core[k]);
-      // Without its one word, a one-word question says nothing: "What is X?" must not meet every
-      // question about X and something else.
-      if (core.size() > 1) keys.emplace_back(key, static_cast<std::uint32_t>(i));
+  // The keys of each question, made on two threads, then sorted: runs of one key are groups.
+  std::vector<std::vector<std::pair<std::uint64_t, std::uint32_t>>> made(2);
+  parallel_chunks(questions.size(), [&](std::size_t begin, std::size_t end, unsigned worker) {
+    auto& keys = made[worker];
+    std::vector<std::uint64_t> core;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (skip[i]) continue;
+      const Profile& p = questions[i];
+      core.clear();
+      for (std::size_t k = 0; k < p.hashes.size(); ++k)
+        if (p.factors[k] >= 1.0f && p.idf[k] > k_strong) core.push_back(p.hashes[k]);  // already sorted
+      if (core.empty()) continue;
+      std::uint64_t whole = 1469598103934665603ull;
+      for (auto h : core) whole = mix(whole, h);
+      keys.emplace_back(whole ^ k_whole, static_cast<std::uint32_t>(i));
+      if (core.size() > k_max_core_words) continue;
+      // Unmarked, the whole key also meets the keys of questions with one subject word more.
+      if (core.size() > 1) keys.emplace_back(whole, static_cast<std::uint32_t>(i));
+      for (std::size_t drop = 0; drop < core.size(); ++drop) {
+        std::uint64_t key = 1469598103934665603ull;
+        for (std::size_t k = 0; k < core.size(); ++k)
+          if (k != drop) key = mix(key, core[k]);
+        // Without its one word, a one-word question says nothing: "What is X?" must not meet every
+        // question about X and something else.
+        if (core.size() > 1) keys.emplace_back(key, static_cast<std::uint32_t>(i));
+      }
     }
-  }
-  std::sort(keys.begin(), keys.end());
+  });
+  auto& keys = made[0];
+  keys.insert(keys.end(), made[1].begin(), made[1].end());
+  parallel_sort(keys);
   for (std::size_t begin = 0; begin < keys.size();) {
     std::size_t end = begin;
     while (end < keys.size() && keys[end].first == keys[begin].first) ++end;

@@ -123,7 +123,7 @@ void ask_difference_of_versus(Clause& clause) {
     if (is_wh(w.text) || w.text == "difference" || w.text == "differ" || w.text == "differences") return;
     versus |= w.text == "vs" || w.text == "versus";
   }
-  if (versus) clause.push_back({"difference", false});
+  if (versus) clause.push_back({"difference", false, false, {}});
 }
 
 std::string_view roman_value(std::string_view w) {
@@ -169,12 +169,12 @@ bool after_abbreviation(const std::vector<Token>& tokens) {
   return w == "vs" || w == "v" || w == "e" || w == "g" || w == "i" || w == "etc" || w == "cf" || w == "approx";
 }
 
-// Splits NFKC text into words, commas and clause ends; expands contractions.
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
+// Splits NFKC text into words, commas and clause ends (into `tokens`); expands contractions.
+void tokenize(std::string_view text, std::vector<Token>& tokens) {
+  tokens.clear();
   const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   std::size_t i = 0, n = text.size();
-  tokens.reserve(n / 5 + 4);
+  tokens.reserve(std::min<std::size_t>(n / 5 + 4, 1024));
   auto next_cp = [&](std::size_t at, utf8proc_int32_t& cp) -> std::size_t {
     if (at >= n) return 0;
     if (data[at] < 0x80) {  // most text is ASCII: no call per character
@@ -249,7 +249,6 @@ std::vector<Token> tokenize(std::string_view text) {
     else if (c == ',') tokens.push_back({Token::comma, {}, 0});
     i += len;
   }
-  return tokens;
 }
 
 }  // namespace
@@ -278,7 +277,7 @@ Clause acronyms_in(std::string_view text) {
     if (!word_char(i)) { ++i; continue; }
     std::size_t start = i;
     while (i < text.size() && word_char(i)) ++i;
-    if (i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true});
+    if (i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true, false, {}});
   }
   return out;
 }
@@ -291,6 +290,7 @@ struct ReadWord {
   std::string text;
   bool acronym = false;
   bool stop = false;
+  std::string stem;  // of text; empty for an acronym
 };
 
 ReadWord read_word(const std::string& original) {
@@ -306,6 +306,7 @@ ReadWord read_word(const std::string& original) {
   merge_pros_and_cons(out.text);
   compare_as_difference(out.text);
   out.stop = is_stop_word(out.text);
+  out.stem = stem_ref(out.text);
   return out;
 }
 
@@ -338,7 +339,8 @@ std::vector<Clause> read_clauses(std::string_view input) {
     std::free(mapped);
     input = normalized;
   }
-  std::vector<Token> joined = tokenize(input);
+  thread_local std::vector<Token> joined;  // scratch: every question and answer passes through here
+  tokenize(input, joined);
   // Join single-character compounds: k-means, A/B, p-value, t-SNE (in place).
   std::size_t kept = 0;
   for (std::size_t k = 0; k < joined.size(); ++k) {
@@ -378,7 +380,7 @@ std::vector<Clause> read_clauses(std::string_view input) {
       clauses.emplace_back();
       continue;
     }
-    Word word{read.text, read.acronym, read.stop};
+    Word word{read.text, read.acronym, read.stop, read.stem};
     if (!word.acronym) {
       auto roman = roman_value(word.text);
       const Clause& current = clauses.back();
@@ -386,6 +388,7 @@ std::vector<Clause> read_clauses(std::string_view input) {
         const std::string& prev = current.back().text;
         if (word.text != "i" || (!is_stop_word(prev) && !is_auxiliary(prev))) {
           word.text = std::string(roman);
+          word.stem = word.text;  // a digit is its own stem
           word.stop = false;
         }
       }
@@ -396,8 +399,11 @@ std::vector<Clause> read_clauses(std::string_view input) {
   }
   if (clauses.back().empty()) clauses.pop_back();
   for (auto& clause : clauses) ask_difference_of_versus(clause);
+  if (joined.capacity() > 4096) std::vector<Token>().swap(joined);  // a long text's scratch is not kept
   return clauses;
 }
+
+const std::string& stem_of(const Word& word) { return word.stem.empty() ? stem_ref(word.text) : word.stem; }
 
 bool is_stop_word(std::string_view word) { return in_stop_words(word); }
 bool is_interrogative(std::string_view word) { return in(k_interrogatives, word); }

@@ -28,8 +28,12 @@ struct Word {
   std::string text;      // lowercase, normalised as above
   bool acronym = false;  // written in capitals: "SVM", "ReLU"; text is then without a plural "s"
   bool stop = false;     // a stop word (is_stop_word), looked up once here rather than at every use
+  std::string stem;      // the stem of text, where read_clauses knew it (empty otherwise: see stem_of)
 };
 using Clause = std::vector<Word>;
+
+// A word's stem: the one read_clauses stored, else worked out (stemmer.hpp's stem_ref).
+const std::string& stem_of(const Word& word);
 
 std::vector<Clause> read_clauses(std::string_view text);
 
