@@ -199,9 +199,7 @@ void Lexicon::add_phrase(std::vector<std::string> stems, std::string canonical) 
   list.push_back({std::move(stems), std::move(canonical)});
 }
 
-void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* questions,
-                    std::vector<std::vector<Clause>>* answers) {
-  if (questions) questions->resize(texts.size());
+void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* answers) {
   if (answers) answers->resize(texts.size());
   std::vector<Learned> learned(2);
   auto work = [&](std::size_t begin, std::size_t end, unsigned worker) {
@@ -239,10 +237,6 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
       if (answers && text.answer_in_sample)
         (*answers)[i].assign(std::make_move_iterator(clauses.begin() + static_cast<std::ptrdiff_t>(question_clauses)),
                              std::make_move_iterator(clauses.end()));
-      if (questions) {
-        clauses.resize(question_clauses);
-        (*questions)[i] = std::move(clauses);
-      }
     }
   };
   parallel_chunks(texts.size(), work);

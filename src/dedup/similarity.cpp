@@ -31,18 +31,9 @@ struct WeightedTerm {
 };
 using Weighted = std::vector<WeightedTerm>;
 
-// Words that open a new phrase: "the role of X [in Y]", "X [and Y]", "[with Y]".
-bool opens_phrase(std::string_view word) {
-  static constexpr std::string_view k_linkers[] = {"about", "across", "and", "as", "at", "between", "by", "during",
-                                                   "for", "from", "in", "instead", "into", "of", "on", "or", "over",
-                                                   "than", "through", "to", "under", "using", "versus", "via", "vs",
-                                                   "with", "within", "without"};
-  return std::find(std::begin(k_linkers), std::end(k_linkers), word) != std::end(k_linkers);
-}
-
-// Whether a term of a clause is one of those words (as written, not an acronym).
+// Whether a term of a clause opens a phrase: one word, a linker ("of", "in", "with": words.hpp).
 bool opens_phrase(const Clause& clause, const Term& term) {
-  return term.count == 1 && !clause[term.first].acronym && opens_phrase(clause[term.first].text);
+  return term.count == 1 && !clause[term.first].acronym && clause[term.first].linker;
 }
 
 std::string surface(const Clause& clause, const Term& term) {
@@ -205,8 +196,8 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
   std::vector<Lexicon::Text> texts(n);
   for (std::size_t i = 0; i < n; ++i)
     texts[i] = {entries[i].question->question, entries[i].question->answer, i % stride == 0};
-  std::vector<std::vector<Clause>> clauses, answer_clauses;
-  m_lexicon.learn(texts, &clauses, &answer_clauses);
+  std::vector<std::vector<Clause>> answer_clauses;
+  m_lexicon.learn(texts, &answer_clauses);
   // The bank's field: the terms of its title and deck name as the lexicon reads them (compounds
   // and acronyms it learned included), and each word's own stem.
   std::vector<Term> field_terms;
@@ -226,7 +217,7 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
     Weighted terms;
     std::vector<std::uint64_t> answer;
     for (std::size_t i = begin; i < end; ++i) {
-      read_question(m_lexicon, m_domain, clauses[i], terms, nullptr);
+      read_question(m_lexicon, m_domain, read_clauses(texts[i].question), terms, nullptr);
       m_questions[i] = to_profile(terms);
       for (auto h : m_questions[i].hashes) ++question_df[worker][h];
       if (i % stride != 0) continue;

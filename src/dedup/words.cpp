@@ -27,6 +27,11 @@ constexpr std::string_view k_stop_words[] = {
     "whom", "whose", "will", "with", "would", "you", "your", "s"};
 constexpr std::string_view k_frame_words[] = {"describe", "discuss", "elaborate", "explain", "know", "meant", "notion",
                                               "outline", "overview", "perform", "play", "summarize", "understand", "what", "who"};
+// Words that open a new phrase: "the role of X [in Y]", "X [and Y]", "[with Y]".
+constexpr std::string_view k_linkers[] = {"about", "across", "and", "as", "at", "between", "by", "during",
+                                          "for", "from", "in", "instead", "into", "of", "on", "or", "over",
+                                          "than", "through", "to", "under", "using", "versus", "via", "vs",
+                                          "with", "within", "without"};
 constexpr std::string_view k_interrogatives[] = {"how", "when", "where", "which", "why"};
 constexpr std::string_view k_pronouns[] = {"it", "its", "one", "their", "them", "these", "they", "this", "those"};
 constexpr std::string_view k_follow_up_words[] = {
@@ -123,7 +128,7 @@ void ask_difference_of_versus(Clause& clause) {
     if (is_wh(w.text) || w.text == "difference" || w.text == "differ" || w.text == "differences") return;
     versus |= w.text == "vs" || w.text == "versus";
   }
-  if (versus) clause.push_back({"difference", false, false, {}});
+  if (versus) clause.push_back({"difference", false, false, {}, false});
 }
 
 std::string_view roman_value(std::string_view w) {
@@ -277,7 +282,7 @@ Clause acronyms_in(std::string_view text) {
     if (!word_char(i)) { ++i; continue; }
     std::size_t start = i;
     while (i < text.size() && word_char(i)) ++i;
-    if (i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true, false, {}});
+    if (i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true, false, {}, false});
   }
   return out;
 }
@@ -291,6 +296,7 @@ struct ReadWord {
   bool acronym = false;
   bool stop = false;
   std::string stem;  // of text; empty for an acronym
+  bool linker = false;
 };
 
 ReadWord read_word(const std::string& original) {
@@ -307,6 +313,7 @@ ReadWord read_word(const std::string& original) {
   compare_as_difference(out.text);
   out.stop = is_stop_word(out.text);
   out.stem = stem_ref(out.text);
+  out.linker = is_linker(out.text);
   return out;
 }
 
@@ -380,7 +387,7 @@ std::vector<Clause> read_clauses(std::string_view input) {
       clauses.emplace_back();
       continue;
     }
-    Word word{read.text, read.acronym, read.stop, read.stem};
+    Word word{read.text, read.acronym, read.stop, read.stem, read.linker};
     if (!word.acronym) {
       auto roman = roman_value(word.text);
       const Clause& current = clauses.back();
@@ -406,6 +413,7 @@ std::vector<Clause> read_clauses(std::string_view input) {
 const std::string& stem_of(const Word& word) { return word.stem.empty() ? stem_ref(word.text) : word.stem; }
 
 bool is_stop_word(std::string_view word) { return in_stop_words(word); }
+bool is_linker(std::string_view word) { return in(k_linkers, word); }
 bool is_interrogative(std::string_view word) { return in(k_interrogatives, word); }
 bool is_pronoun(std::string_view word) { return in(k_pronouns, word); }
 bool is_frame_stem(const std::string& stem) {
