@@ -1,6 +1,7 @@
 #include "dedup/finder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -67,16 +68,23 @@ std::vector<Entry> make_entries(const bank::Bank& bank, const bank::Bank* refere
 }
 
 // A hash of an answer's letters and digits (ASCII case folded, runs of anything else as one
-// space) and its word count, without building the folded text.
+// space) and its word count, without building the folded text. Every answer of the bank passes
+// through here: a table says what each byte is.
 std::pair<std::uint64_t, std::size_t> answer_fingerprint(std::string_view answer) {
+  static const std::array<unsigned char, 256> k_folded = [] {
+    std::array<unsigned char, 256> table{};  // 0: not part of a word
+    for (int c = 0; c < 256; ++c) {
+      if (c >= 'A' && c <= 'Z') table[c] = static_cast<unsigned char>(c + 32);
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) table[c] = static_cast<unsigned char>(c);
+    }
+    return table;
+  }();
   std::uint64_t h = 1469598103934665603ull;
   std::size_t words = 0;
   bool in_word = false;
   for (char raw : answer) {
-    unsigned char c = static_cast<unsigned char>(raw);
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-    if (!word) {
+    unsigned char c = k_folded[static_cast<unsigned char>(raw)];
+    if (c == 0) {
       if (in_word) h = (h ^ ' ') * 1099511628211ull;
       in_word = false;
       continue;
