@@ -96,7 +96,7 @@ Runner configure_dedup(CLI::App& command) {
     bool exact_on = lint::rule_enabled(config, dedup::k_duplicate_question);
     bool near_on = lint::rule_enabled(config, dedup::k_near_duplicate);
     std::vector<Diagnostic> diagnostics;
-    nlohmann::ordered_json pairs = nlohmann::ordered_json::array(), sections = nlohmann::ordered_json::array();
+    std::vector<nlohmann::ordered_json> pairs, sections;
     for (const auto& loaded : banks) {
       diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
       const bank::Bank* ref = reference.empty() ? nullptr : &reference.front().bank;
@@ -117,7 +117,7 @@ Runner configure_dedup(CLI::App& command) {
           },
           k_parallel_entries);
       std::move(pair_diagnostics.begin(), pair_diagnostics.end(), std::back_inserter(diagnostics));
-      for (auto& p : pair_json) pairs.push_back(std::move(p));
+      std::move(pair_json.begin(), pair_json.end(), std::back_inserter(pairs));
       for (const auto& run : findings.runs) {  // none are formed when repeated-section is off
         diagnostics.push_back(dedup::run_diagnostic(findings, run));
         if (json) sections.push_back(dedup::run_to_json(findings, run));
@@ -127,9 +127,6 @@ Runner configure_dedup(CLI::App& command) {
     lint::finish_diagnostics(diagnostics, config);
 
     if (json) {
-      nlohmann::ordered_json root;
-      root["pairs"] = std::move(pairs);
-      root["sections"] = std::move(sections);
       std::vector<nlohmann::ordered_json> entries(diagnostics.size());
       parallel_chunks(
           diagnostics.size(),
@@ -137,13 +134,19 @@ Runner configure_dedup(CLI::App& command) {
             for (std::size_t k = begin; k < end; ++k) entries[k] = output::diagnostic_to_json(diagnostics[k]);
           },
           k_parallel_entries);
-      root["diagnostics"] = nlohmann::ordered_json::array();
-      for (auto& entry : entries) root["diagnostics"].push_back(std::move(entry));
-      root["summary"] = {{"files", summary.files}, {"questions", summary.questions}, {"threshold", settings.threshold},
-                         {"min_run", settings.min_run}};
-      std::string text = dump_json(root, 2);
-      text += '\n';
-      write_output(text, options->output.output);
+      nlohmann::ordered_json report_summary = {{"files", summary.files},
+                                               {"questions", summary.questions},
+                                               {"threshold", settings.threshold},
+                                               {"min_run", settings.min_run}};
+      // Written member by member, as dump_json(root, 2) would: the long arrays are dumped on two threads.
+      std::string pairs_text = dump_json_member_array(pairs), sections_text = dump_json_member_array(sections),
+                  diagnostics_text = dump_json_member_array(entries);
+      write_output(
+          [&](std::ostream& out) {
+            out << "{\n  \"pairs\": " << pairs_text << ",\n  \"sections\": " << sections_text << ",\n  \"diagnostics\": "
+                << diagnostics_text << ",\n  \"summary\": " << dump_json_nested(report_summary, 1) << "\n}\n";
+          },
+          options->output.output);
     } else {
       output::RenderContext context;
       context.color = color_for_stdout(options->output);
