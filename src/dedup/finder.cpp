@@ -271,7 +271,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
       const auto& qa = *entries[p.a].question;
       const auto& qb = *entries[p.b].question;
       p.difference = difference(profiles.read(qa.question), profiles.read(qb.question));
-      if (!p.same_answer) p.answer_score = detail::answer_overlap(qa.answer, qb.answer);
+      if (!p.same_answer) p.answer_score = detail::answer_overlap(opening(qa.answer), opening(qb.answer));
     }
   });
   std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) { return x.b != y.b ? x.b < y.b : x.a < y.a; });

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/parallel.hpp"
+#include "dedup/normalize.hpp"
 #include "dedup/stemmer.hpp"
 
 namespace qbank::dedup {
@@ -216,15 +217,16 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
       // has an acronym, its expansion may be in the answer: only its opening and the text around
       // each mention are read. Elsewhere only the answer's acronyms are picked out, for the question's
       // own words to match.
+      std::string_view answer_text = opening(text.answer);
       if (text.answer_in_sample) {
-        auto answer = read_clauses(text.answer);
+        auto answer = read_clauses(answer_text);
         clauses.insert(clauses.end(), std::make_move_iterator(answer.begin()), std::make_move_iterator(answer.end()));
       } else if (has_acronym) {
-        for (auto window : acronym_windows(text.answer, clauses)) {
+        for (auto window : acronym_windows(answer_text, clauses)) {
           auto part = read_clauses(window);
           clauses.insert(clauses.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
         }
-      } else if (Clause acronyms = acronyms_in(text.answer); !acronyms.empty()) {
+      } else if (Clause acronyms = acronyms_in(answer_text); !acronyms.empty()) {
         clauses.push_back(std::move(acronyms));
       }
       std::size_t taught = text.answer_in_sample ? clauses.size() : question_clauses;
@@ -233,7 +235,7 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
           if (!w.acronym && !w.stop) out.whole_words.insert(stem_of(w));
       learn_acronyms(clauses, out);
       // Synonyms stated in answers ("also known as") come from the same sample as compounds.
-      if (text.answer_in_sample) learn_synonyms(text.answer, out);
+      if (text.answer_in_sample) learn_synonyms(answer_text, out);
       if (answers && text.answer_in_sample)
         (*answers)[i].assign(std::make_move_iterator(clauses.begin() + static_cast<std::ptrdiff_t>(question_clauses)),
                              std::make_move_iterator(clauses.end()));

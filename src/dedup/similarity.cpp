@@ -52,7 +52,7 @@ struct StemRoles {
 StemRoles stem_roles(const std::string& stem) {
   thread_local std::unordered_map<std::string, StemRoles> cache;
   if (auto it = cache.find(stem); it != cache.end()) return it->second;
-  if (cache.size() > 200000) cache.clear();  // random text: stay bounded
+  if (cache.size() > 65536) cache.clear();  // random text: stay bounded (a bank uses far fewer stems)
   StemRoles roles{hash_word(stem), is_frame_stem(stem), is_follow_up_stem(stem), is_generic_stem(stem)};
   cache.emplace(stem, roles);
   return roles;

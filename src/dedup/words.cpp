@@ -327,7 +327,7 @@ struct TransparentHash {
 const ReadWord& read_word_cached(const std::string& original) {
   thread_local std::unordered_map<std::string, ReadWord, TransparentHash, std::equal_to<>> cache;
   if (auto it = cache.find(std::string_view(original)); it != cache.end()) return it->second;
-  if (cache.size() > 200000) cache.clear();  // random text; only the caller's last result must stay valid
+  if (cache.size() > 65536) cache.clear();  // random text (a bank uses far fewer words); only the last result must stay valid
   return cache.emplace(original, read_word(original)).first->second;
 }
 
