@@ -195,7 +195,7 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
   std::size_t stride = std::max<std::size_t>(1, n / k_answer_sample);
   std::vector<Lexicon::Text> texts(n);
   for (std::size_t i = 0; i < n; ++i)
-    texts[i] = {entries[i].question->question, entries[i].question->answer, i % stride == 0};
+    texts[i] = {opening(entries[i].question->question, k_question_read_bytes), entries[i].question->answer, i % stride == 0};
   std::vector<std::vector<Clause>> answer_clauses;
   m_lexicon.learn(texts, &answer_clauses);
   // The bank's field: the terms of its title and deck name as the lexicon reads them (compounds
@@ -254,7 +254,7 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
 Reading Profiles::read(std::string_view question) const {
   Reading reading;
   Weighted terms;
-  read_question(m_lexicon, m_domain, read_clauses(question), terms, &reading);
+  read_question(m_lexicon, m_domain, read_clauses(opening(question, k_question_read_bytes)), terms, &reading);
   return reading;
 }
 

@@ -9,6 +9,7 @@
 
 #include "bank_builder.hpp"
 #include "dedup/finder.hpp"
+#include "dedup/normalize.hpp"
 #include "dedup/report.hpp"
 
 using namespace qbank;
@@ -210,6 +211,20 @@ TEST_CASE("look-alikes stay apart without answers too, on the rare word alone") 
                       {"l2", "What is L2 regularization?", ""}, {"bb", "Why use bagging over boosting?", ""},
                       {"bp", "Why use bagging over pasting?", ""}});
   CHECK(all_pairs(f).empty());
+}
+
+TEST_CASE("a question is read up to its first 4 KiB: what differs after that is not weighed") {
+  std::string pasted, tail_a, tail_b;
+  for (int i = 0; pasted.size() < k_question_read_bytes; ++i) pasted += "gradient descent step " + std::to_string(i) + " ";
+  // Past the part read, as many words again, all different: read whole, the two would not pair.
+  for (int i = 0; tail_a.size() < k_question_read_bytes; ++i) {
+    tail_a += "dropout layer " + std::to_string(i) + "a ";
+    tail_b += "batch normalization " + std::to_string(i) + "b ";
+  }
+  auto f = with_real({{"long-a", "What is this? " + pasted + tail_a, ""}, {"long-b", "What is this? " + pasted + tail_b, ""}});
+  auto pair = pair_of(f, "long-a", "long-b");
+  REQUIRE(pair);
+  CHECK_FALSE(pair->exact);  // exact copies still compare the whole text
 }
 
 TEST_CASE("an answer never sinks a matching question") {
