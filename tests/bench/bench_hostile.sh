@@ -43,6 +43,8 @@ letters = "abcdefghijklmnopqrstuvwxyz"
 words = " ".join("".join(random.choice(letters) for _ in range(random.randint(3, 10))) for _ in range(1_400_000))
 bank("answer-10m", {"01.yaml": 'section: S\nquestions:\n  - id: q-1\n    question: "What is X?"\n    answer: "%s"\n'
                                '  - id: q-2\n    question: "What is Y?"\n    answer: "%s"\n' % (words, words[:1000])})
+# And as a question: read whole, 35 s; now the first 4 KiB.
+bank("question-10m", {"01.yaml": 'section: S\nquestions:\n  - id: q-1\n    question: "%s"\n    answer: "A."\n' % words})
 PY
 
 run() {  # label, then the command
@@ -85,4 +87,5 @@ for name in nested-70k nested-110k table-64k; do
 done
 run "lint answer-10m" "$q" lint "$work/answer-10m"
 run "dedup answer-10m" "$q" dedup "$work/answer-10m"
+run "dedup question-10m" "$q" dedup "$work/question-10m"
 run "lint --format json partial-utf8" "$q" lint "$work/partial-utf8" --format json
