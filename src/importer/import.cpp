@@ -56,8 +56,7 @@ ImportedBank recognize_documents(const std::vector<fs::path>& documents, std::ui
   ImportedBank bank;
   for (const auto& path : documents) {
     std::size_t before = bank.question_count();
-    MarkdownSource doc(path.string(), read_document(path, max_bytes));
-    recognize(doc, bank);
+    recognize(std::make_shared<const MarkdownText>(path.string(), read_document(path, max_bytes)), bank);
     if (bank.question_count() == before)
       throw Error(fmt::format("{}: no questions found (looked for numbered or bulleted list items, question headings, "
                               "bold lines, Q:/A: pairs and <details> blocks); is it a question bank?",
