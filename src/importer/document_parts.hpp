@@ -1,8 +1,7 @@
 // Where a large document may be cut into parts that cmark-gfm parses one at a time, with the
 // same result as parsing it whole. The parts are parsed on a second thread while the main
-// thread recognises the ones before, and each is freed once recognised: about half the time
-// of one parse then one walk, and the syntax tree (~10 bytes per byte of Markdown) is never
-// held whole.
+// thread recognises the ones before, and each is freed once recognised: the syntax tree (~10
+// bytes per byte of Markdown) is never held whole, and a small part's stays in the cache.
 //
 // Why a cut before line L is safe, when L starts with an ATX heading mark ('#'...'######' and a
 // space or the line's end) at column 1 and line L-1 is blank:
