@@ -2,6 +2,8 @@
 
 #include <malloc.h>
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "core/atomic_file.hpp"
@@ -98,14 +100,16 @@ ImportResult run_import(const ImportOptions& options, const config::Config& conf
   ::malloc_trim(0);
 
   result.lint = lint::run_lint({options.output}, config);
+  std::map<std::string, const WrittenFile*, std::less<>> by_name;  // a lookup per finding
+  for (const auto& file : result.files) by_name.emplace(file.name, &file);
+  result.sources.reserve(result.lint.diagnostics.size());
   for (const auto& d : result.lint.diagnostics) {
     std::optional<DocLine> source;
-    std::string name = fs::path(d.where.file).filename().string();
-    for (const auto& file : result.files)
-      if (file.name == name) {
-        if (const DocLine* line = file.source_of(std::max(d.where.line, 1))) source = *line;
-        else if (!file.sources.empty()) source = file.sources.front().second;
-      }
+    if (auto found = by_name.find(fs::path(d.where.file).filename().string()); found != by_name.end()) {
+      const WrittenFile& file = *found->second;
+      if (const DocLine* line = file.source_of(std::max(d.where.line, 1))) source = *line;
+      else if (!file.sources.empty()) source = file.sources.front().second;
+    }
     result.sources.push_back(source);
   }
   return result;
