@@ -1,6 +1,7 @@
 // qbank dedup [PATH...] [--threshold X] [--against REF_PATH]: duplicate and near-duplicate
 // questions, repeated sections and duplicate resource URLs. The same findings as the dedup
 // rules inside `qbank lint`, plus a json report with `pairs` and `sections`.
+#include <iterator>
 #include <memory>
 #include <optional>
 
@@ -12,6 +13,7 @@
 #include "cli/common.hpp"
 #include "core/error.hpp"
 #include "core/json_dump.hpp"
+#include "core/parallel.hpp"
 #include "dedup/finder.hpp"
 #include "dedup/options.hpp"
 #include "dedup/report.hpp"
@@ -40,6 +42,9 @@ void check_stage_config(const config::Config& config) {
                             "under rules.repeated-section)",
                             config.file.string(), key));
 }
+
+// Report entries (pairs, diagnostics) from which building them on two threads pays.
+constexpr std::size_t k_parallel_entries = 500;
 
 }  // namespace
 
@@ -86,37 +91,62 @@ Runner configure_dedup(CLI::App& command) {
       return 0;
     }
 
+    std::string format = chosen_format(options->output);
+    bool json = format == "json";  // the pairs and sections of the json report are built only for it
     bool exact_on = lint::rule_enabled(config, dedup::k_duplicate_question);
     bool near_on = lint::rule_enabled(config, dedup::k_near_duplicate);
     std::vector<Diagnostic> diagnostics;
-    nlohmann::ordered_json pairs = nlohmann::ordered_json::array(), sections = nlohmann::ordered_json::array();
+    std::vector<nlohmann::ordered_json> pairs, sections;
     for (const auto& loaded : banks) {
       diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
       const bank::Bank* ref = reference.empty() ? nullptr : &reference.front().bank;
       dedup::Findings findings = dedup::find_duplicates(loaded.bank, settings, ref);
-      for (const auto& pair : findings.pairs) {
-        if (!(pair.exact ? exact_on : near_on)) continue;
-        diagnostics.push_back(dedup::pair_diagnostic(findings, pair));
-        pairs.push_back(dedup::pair_to_json(findings, pair));
-      }
+      std::vector<const dedup::Pair*> shown;
+      for (const auto& pair : findings.pairs)
+        if (pair.exact ? exact_on : near_on) shown.push_back(&pair);
+      // Thousands of pairs in a large bank: their messages and json are built on both cores.
+      std::vector<Diagnostic> pair_diagnostics(shown.size());
+      std::vector<nlohmann::ordered_json> pair_json(json ? shown.size() : 0);
+      parallel_chunks(
+          shown.size(),
+          [&](std::size_t begin, std::size_t end, unsigned) {
+            for (std::size_t k = begin; k < end; ++k) {
+              pair_diagnostics[k] = dedup::pair_diagnostic(findings, *shown[k]);
+              if (json) pair_json[k] = dedup::pair_to_json(findings, *shown[k]);
+            }
+          },
+          k_parallel_entries);
+      std::move(pair_diagnostics.begin(), pair_diagnostics.end(), std::back_inserter(diagnostics));
+      std::move(pair_json.begin(), pair_json.end(), std::back_inserter(pairs));
       for (const auto& run : findings.runs) {  // none are formed when repeated-section is off
         diagnostics.push_back(dedup::run_diagnostic(findings, run));
-        sections.push_back(dedup::run_to_json(findings, run));
+        if (json) sections.push_back(dedup::run_to_json(findings, run));
       }
       for (auto& d : dedup::duplicate_resources(loaded.bank)) diagnostics.push_back(std::move(d));
     }
     lint::finish_diagnostics(diagnostics, config);
 
-    std::string format = chosen_format(options->output);
-    if (format == "json") {
-      nlohmann::ordered_json root;
-      root["pairs"] = std::move(pairs);
-      root["sections"] = std::move(sections);
-      root["diagnostics"] = nlohmann::ordered_json::array();
-      for (const auto& d : diagnostics) root["diagnostics"].push_back(output::diagnostic_to_json(d));
-      root["summary"] = {{"files", summary.files}, {"questions", summary.questions}, {"threshold", settings.threshold},
-                         {"min_run", settings.min_run}};
-      write_output(dump_json(root, 2) + "\n", options->output.output);
+    if (json) {
+      std::vector<nlohmann::ordered_json> entries(diagnostics.size());
+      parallel_chunks(
+          diagnostics.size(),
+          [&](std::size_t begin, std::size_t end, unsigned) {
+            for (std::size_t k = begin; k < end; ++k) entries[k] = output::diagnostic_to_json(diagnostics[k]);
+          },
+          k_parallel_entries);
+      nlohmann::ordered_json report_summary = {{"files", summary.files},
+                                               {"questions", summary.questions},
+                                               {"threshold", settings.threshold},
+                                               {"min_run", settings.min_run}};
+      // Written member by member, as dump_json(root, 2) would: the long arrays are dumped on two threads.
+      std::string pairs_text = dump_json_member_array(pairs), sections_text = dump_json_member_array(sections),
+                  diagnostics_text = dump_json_member_array(entries);
+      write_output(
+          [&](std::ostream& out) {
+            out << "{\n  \"pairs\": " << pairs_text << ",\n  \"sections\": " << sections_text << ",\n  \"diagnostics\": "
+                << diagnostics_text << ",\n  \"summary\": " << dump_json_nested(report_summary, 1) << "\n}\n";
+          },
+          options->output.output);
     } else {
       output::RenderContext context;
       context.color = color_for_stdout(options->output);

@@ -1,6 +1,7 @@
 #include "dedup/finder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -67,16 +68,23 @@ std::vector<Entry> make_entries(const bank::Bank& bank, const bank::Bank* refere
 }
 
 // A hash of an answer's letters and digits (ASCII case folded, runs of anything else as one
-// space) and its word count, without building the folded text.
+// space) and its word count, without building the folded text. Every answer of the bank passes
+// through here: a table says what each byte is.
 std::pair<std::uint64_t, std::size_t> answer_fingerprint(std::string_view answer) {
+  static const std::array<unsigned char, 256> k_folded = [] {
+    std::array<unsigned char, 256> table{};  // 0: not part of a word
+    for (int c = 0; c < 256; ++c) {
+      if (c >= 'A' && c <= 'Z') table[c] = static_cast<unsigned char>(c + 32);
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) table[c] = static_cast<unsigned char>(c);
+    }
+    return table;
+  }();
   std::uint64_t h = 1469598103934665603ull;
   std::size_t words = 0;
   bool in_word = false;
   for (char raw : answer) {
-    unsigned char c = static_cast<unsigned char>(raw);
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-    if (!word) {
+    unsigned char c = k_folded[static_cast<unsigned char>(raw)];
+    if (c == 0) {
       if (in_word) h = (h ^ ' ') * 1099511628211ull;
       in_word = false;
       continue;
@@ -110,6 +118,29 @@ Difference difference(const detail::Reading& a, const detail::Reading& b) {
   return d;
 }
 
+// Groups the entries not left out by hash, and offers each later entry of a group to its earlier
+// ones: same(first, i) says whether i is first's copy (a hash collision is not). Entries no earlier
+// one claims are firsts themselves. Sorting (hash, index) pairs is cheaper than a hash map of 100k
+// keys filled on one thread, and visits in a fixed order.
+template <class Same>
+void for_each_first_of_group(const std::vector<std::uint64_t>& hashes, const std::vector<bool>& left_out, Same same) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order;
+  order.reserve(hashes.size());
+  for (std::size_t i = 0; i < hashes.size(); ++i)
+    if (!left_out[i]) order.emplace_back(hashes[i], static_cast<std::uint32_t>(i));
+  parallel_sort(order);
+  std::vector<std::uint32_t> firsts;
+  for (std::size_t begin = 0, end = 0; begin < order.size(); begin = end) {
+    while (end < order.size() && order[end].first == order[begin].first) ++end;
+    if (end - begin == 1) continue;
+    firsts.assign(1, order[begin].second);
+    for (std::size_t k = begin + 1; k < end; ++k) {
+      std::uint32_t i = order[k].second;
+      if (std::none_of(firsts.begin(), firsts.end(), [&](std::uint32_t first) { return same(first, i); })) firsts.push_back(i);
+    }
+  }
+}
+
 }  // namespace
 
 Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const bank::Bank* reference) {
@@ -132,23 +163,21 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
   // that first one takes part in the near-duplicate search (a thousand copies would otherwise make
   // a thousand-fold search, and each copy is reported already).
   std::vector<std::string> keys(n);
+  std::vector<std::uint64_t> key_hashes(n);
   detail::parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
-    for (std::size_t i = begin; i < end; ++i) keys[i] = exact_key(entries[i].question->question);
+    for (std::size_t i = begin; i < end; ++i) {
+      keys[i] = exact_key(entries[i].question->question);
+      key_hashes[i] = std::hash<std::string>{}(keys[i]);
+    }
   });
   std::vector<bool> skip(n, false);
-  {
-    std::unordered_map<std::string_view, std::size_t> first;
-    first.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      skip[i] = keys[i].empty();  // blank questions are empty-question's business
-      if (keys[i].empty()) continue;
-      auto [it, inserted] = first.emplace(keys[i], i);
-      if (inserted) continue;
-      skip[i] = true;
-      if (reportable(it->second, i)) add({it->second, i, true, 1.0, 1.0, -1.0, false, {}});
-    }
-  }
-
+  for (std::size_t i = 0; i < n; ++i) skip[i] = keys[i].empty();  // blank questions are empty-question's business
+  for_each_first_of_group(key_hashes, skip, [&](std::size_t first, std::size_t i) {
+    if (keys[first] != keys[i]) return false;  // a hash collision
+    skip[i] = true;
+    if (reportable(first, i)) add({first, i, true, 1.0, 1.0, -1.0, false, {}});
+    return true;
+  });
   std::vector<std::string_view> fields{bank.info.title, bank.info.deck};
   if (reference) fields.insert(fields.end(), {reference->info.title, reference->info.deck});
   detail::Profiles profiles(entries, fields);
@@ -157,19 +186,24 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
   // The same subject words in another frame ("What is X?" / "Explain X."): each later one pairs
   // with the first, as exact copies do.
   {
-    std::unordered_map<std::uint64_t, std::size_t> first;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (skip[i] || questions[i].hashes.empty()) continue;
-      std::uint64_t h = 1469598103934665603ull;
-      for (std::size_t k = 0; k < questions[i].hashes.size(); ++k)
-        h = (h ^ (questions[i].hashes[k] + static_cast<std::uint64_t>(questions[i].factors[k] * 1000))) * 1099511628211ull;
-      auto [it, inserted] = first.emplace(h, i);
-      if (inserted || detail::score(questions[it->second], questions[i]) < 1.0 - 1e-9) continue;
+    std::vector<std::uint64_t> subject_hashes(n);
+    detail::parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
+      for (std::size_t i = begin; i < end; ++i) {
+        std::uint64_t h = 1469598103934665603ull;
+        for (std::size_t k = 0; k < questions[i].hashes.size(); ++k)
+          h = (h ^ (questions[i].hashes[k] + static_cast<std::uint64_t>(questions[i].factors[k] * 1000))) * 1099511628211ull;
+        subject_hashes[i] = h;
+      }
+    });
+    std::vector<bool> left_out = skip;
+    for (std::size_t i = 0; i < n; ++i) left_out[i] = left_out[i] || questions[i].hashes.empty();
+    for_each_first_of_group(subject_hashes, left_out, [&](std::size_t first, std::size_t i) {
+      if (detail::score(questions[first], questions[i]) < 1.0 - 1e-9) return false;
       skip[i] = true;
-      if (reportable(it->second, i)) add({it->second, i, false, 1.0, 1.0, -1.0, false, {}});
-    }
+      if (reportable(first, i)) add({first, i, false, 1.0, 1.0, -1.0, false, {}});
+      return true;
+    });
   }
-
   // Near: candidates from the prefix index, scored on two threads.
   std::vector<std::vector<Pair>> found(2);
   detail::for_each_candidate(questions, settings.threshold, skip, [&](std::size_t a, std::size_t b, unsigned worker) {
@@ -187,7 +221,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
       if (a > b) std::swap(a, b);
       candidates.emplace_back(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
     });
-    std::sort(candidates.begin(), candidates.end());
+    parallel_sort(candidates);
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::vector<std::vector<Pair>> near(2);
     detail::parallel_chunks(candidates.size(), [&](std::size_t begin, std::size_t end, unsigned worker) {
@@ -212,7 +246,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
     std::vector<std::pair<std::uint64_t, std::size_t>> by_answer;
     for (std::size_t i = 0; i < n; ++i)
       if (fingerprints[i].second >= k_same_answer_min_words) by_answer.emplace_back(fingerprints[i].first, i);
-    std::sort(by_answer.begin(), by_answer.end());
+    parallel_sort(by_answer);
     for (std::size_t begin = 0, end = 0; begin < by_answer.size(); begin = end) {
       while (end < by_answer.size() && by_answer[end].first == by_answer[begin].first) ++end;
       if (end - begin < 2 || end - begin > k_same_answer_max_group) continue;
@@ -237,7 +271,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
       const auto& qa = *entries[p.a].question;
       const auto& qb = *entries[p.b].question;
       p.difference = difference(profiles.read(qa.question), profiles.read(qb.question));
-      if (!p.same_answer) p.answer_score = detail::answer_overlap(qa.answer, qb.answer);
+      if (!p.same_answer) p.answer_score = detail::answer_overlap(opening(qa.answer), opening(qb.answer));
     }
   });
   std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) { return x.b != y.b ? x.b < y.b : x.a < y.a; });

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <mutex>
 #include <set>
-#include <thread>
 
+#include "core/parallel.hpp"
+#include "dedup/normalize.hpp"
 #include "dedup/stemmer.hpp"
 
 namespace qbank::dedup {
@@ -199,12 +200,9 @@ void Lexicon::add_phrase(std::vector<std::string> stems, std::string canonical) 
   list.push_back({std::move(stems), std::move(canonical)});
 }
 
-void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* questions,
-                    std::vector<std::vector<Clause>>* answers) {
-  if (questions) questions->resize(texts.size());
+void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* answers) {
   if (answers) answers->resize(texts.size());
-  unsigned workers = texts.size() < 2000 ? 1 : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  std::vector<Learned> learned(workers);
+  std::vector<Learned> learned(2);
   auto work = [&](std::size_t begin, std::size_t end, unsigned worker) {
     Learned& out = learned[worker];
     std::vector<Clause> clauses;
@@ -219,37 +217,31 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
       // has an acronym, its expansion may be in the answer: only its opening and the text around
       // each mention are read. Elsewhere only the answer's acronyms are picked out, for the question's
       // own words to match.
+      std::string_view answer_text = opening(text.answer);
       if (text.answer_in_sample) {
-        auto answer = read_clauses(text.answer);
+        auto answer = read_clauses(answer_text);
         clauses.insert(clauses.end(), std::make_move_iterator(answer.begin()), std::make_move_iterator(answer.end()));
       } else if (has_acronym) {
-        for (auto window : acronym_windows(text.answer, clauses)) {
+        for (auto window : acronym_windows(answer_text, clauses)) {
           auto part = read_clauses(window);
           clauses.insert(clauses.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
         }
-      } else if (Clause acronyms = acronyms_in(text.answer); !acronyms.empty()) {
+      } else if (Clause acronyms = acronyms_in(answer_text); !acronyms.empty()) {
         clauses.push_back(std::move(acronyms));
       }
       std::size_t taught = text.answer_in_sample ? clauses.size() : question_clauses;
       for (std::size_t c = 0; c < taught; ++c)
         for (const auto& w : clauses[c])
-          if (!w.acronym && !w.stop) out.whole_words.insert(stem_ref(w.text));
+          if (!w.acronym && !w.stop) out.whole_words.insert(stem_of(w));
       learn_acronyms(clauses, out);
       // Synonyms stated in answers ("also known as") come from the same sample as compounds.
-      if (text.answer_in_sample) learn_synonyms(text.answer, out);
+      if (text.answer_in_sample) learn_synonyms(answer_text, out);
       if (answers && text.answer_in_sample)
         (*answers)[i].assign(std::make_move_iterator(clauses.begin() + static_cast<std::ptrdiff_t>(question_clauses)),
                              std::make_move_iterator(clauses.end()));
-      if (questions) {
-        clauses.resize(question_clauses);
-        (*questions)[i] = std::move(clauses);
-      }
     }
   };
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, texts.size() * w / workers, texts.size() * (w + 1) / workers, w);
-  work(0, texts.size() / workers, 0);
-  for (auto& t : threads) t.join();
+  parallel_chunks(texts.size(), work);
   for (auto& part : learned) {
     if (m_whole_words.empty()) m_whole_words = std::move(part.whole_words);
     else m_whole_words.insert(part.whole_words.begin(), part.whole_words.end());
@@ -294,10 +286,11 @@ void Lexicon::terms(const Clause& clause, std::vector<Term>& out) const {
         continue;
       }
     }
-    out.push_back({w.acronym ? w.text : stem_ref(w.text), i, 1});
+    out.push_back({w.acronym ? w.text : stem_of(w), i, 1});
   }
   if (m_phrases.empty()) return;
-  std::vector<Term> replaced;
+  thread_local std::vector<Term> replaced;  // scratch, swapped with `out`: no allocation per clause
+  replaced.clear();
   for (std::size_t i = 0; i < out.size();) {
     bool done = false;
     if (auto it = m_phrases.find(out[i].stem); it != m_phrases.end()) {
@@ -316,7 +309,7 @@ void Lexicon::terms(const Clause& clause, std::vector<Term>& out) const {
     }
     if (!done) replaced.push_back(std::move(out[i++]));
   }
-  out = std::move(replaced);
+  out.swap(replaced);
 }
 
 }  // namespace qbank::dedup

@@ -32,10 +32,10 @@ class Lexicon {
   };
   // Learns from every question, and from the answers: those in the sample for compounds and
   // stated synonyms, the others' acronyms (and, where the question has one, the text around it).
-  // Runs on up to two threads. The clauses of each question go to `questions`, and those of each
-  // answer in the sample to `answers`, when given, so that they are read once.
-  void learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* questions = nullptr,
-             std::vector<std::vector<Clause>>* answers = nullptr);
+  // Runs on up to two threads. The clauses of each answer in the sample go to `answers`, when
+  // given, so that the long texts are read once (questions are short, and their words' readings
+  // cached: reading them again costs less than keeping every question's clauses).
+  void learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* answers = nullptr);
 
   // The terms of a clause, with compounds joined and phrases replaced (longest first).
   void terms(const Clause& clause, std::vector<Term>& out) const;

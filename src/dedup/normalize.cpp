@@ -62,6 +62,17 @@ std::vector<std::string_view> split_words(std::string_view key) {
   return out;
 }
 
+std::string_view opening(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit;
+  while (cut > 0 && text[cut - 1] != ' ' && text[cut - 1] != '\n') --cut;
+  if (cut == 0) {  // one "word" of 64 KiB: cut at a character boundary instead
+    cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return text.substr(0, cut);
+}
+
 std::uint64_t hash_word(std::string_view word) { return std::hash<std::string_view>{}(word); }
 
 }  // namespace qbank::dedup

@@ -31,18 +31,9 @@ struct WeightedTerm {
 };
 using Weighted = std::vector<WeightedTerm>;
 
-// Words that open a new phrase: "the role of X [in Y]", "X [and Y]", "[with Y]".
-bool opens_phrase(std::string_view word) {
-  static constexpr std::string_view k_linkers[] = {"about", "across", "and", "as", "at", "between", "by", "during",
-                                                   "for", "from", "in", "instead", "into", "of", "on", "or", "over",
-                                                   "than", "through", "to", "under", "using", "versus", "via", "vs",
-                                                   "with", "within", "without"};
-  return std::find(std::begin(k_linkers), std::end(k_linkers), word) != std::end(k_linkers);
-}
-
-// Whether a term of a clause is one of those words (as written, not an acronym).
+// Whether a term of a clause opens a phrase: one word, a linker ("of", "in", "with": words.hpp).
 bool opens_phrase(const Clause& clause, const Term& term) {
-  return term.count == 1 && !clause[term.first].acronym && opens_phrase(clause[term.first].text);
+  return term.count == 1 && !clause[term.first].acronym && clause[term.first].linker;
 }
 
 std::string surface(const Clause& clause, const Term& term) {
@@ -51,12 +42,29 @@ std::string surface(const Clause& clause, const Term& term) {
   return out;
 }
 
+// What reading a question asks of each term's stem, worked out once per stem and thread: a bank
+// repeats a few thousand stems in every question.
+struct StemRoles {
+  std::uint64_t hash = 0;
+  bool frame = false, follow_up = false, generic = false;
+};
+
+StemRoles stem_roles(const std::string& stem) {
+  thread_local std::unordered_map<std::string, StemRoles> cache;
+  if (auto it = cache.find(stem); it != cache.end()) return it->second;
+  if (cache.size() > 65536) cache.clear();  // random text: stay bounded (a bank uses far fewer stems)
+  StemRoles roles{hash_word(stem), is_frame_stem(stem), is_follow_up_stem(stem), is_generic_stem(stem)};
+  cache.emplace(stem, roles);
+  return roles;
+}
+
 // Whether term k of a clause is a frame word in context: "how does X work", "what does it mean
 // (for, in)", and the frame list.
-bool is_frame(const Clause& clause, const std::vector<Term>& terms, std::size_t k, bool asks_how) {
+bool is_frame(const Clause& clause, const std::vector<Term>& terms, const std::vector<StemRoles>& roles, std::size_t k,
+              bool asks_how) {
   const Term& t = terms[k];
   if (t.count != 1 || clause[t.first].acronym) return false;
-  if (clause[t.first].stop || is_frame_stem(t.stem)) return true;
+  if (clause[t.first].stop || roles[k].frame) return true;
   if (t.stem == "work" && asks_how) return true;
   if (t.stem == "mean") {
     bool last = k + 1 == terms.size();
@@ -71,23 +79,29 @@ bool is_frame(const Clause& clause, const std::vector<Term>& terms, std::size_t 
 void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>& domain, const std::vector<Clause>& clauses,
                    Weighted& out, Reading* reading) {
   out.clear();
-  std::vector<Term> terms;
-  std::unordered_set<std::string> first_clause;
+  // Scratch, kept per thread: a question is read for every entry of the bank.
+  thread_local std::vector<Term> terms;
+  thread_local std::vector<StemRoles> roles;
+  thread_local std::vector<std::uint64_t> first_clause;  // hashes of the first clause's terms
+  thread_local std::vector<bool> frame;
+  first_clause.clear();
   std::uint8_t phrase = 0;
   for (std::size_t c = 0; c < clauses.size(); ++c) {
     const Clause& clause = clauses[c];
     lexicon.terms(clause, terms);
+    roles.resize(terms.size());
+    for (std::size_t k = 0; k < terms.size(); ++k) roles[k] = stem_roles(terms[k].stem);
     bool asks_how = false, pronoun = false;
     for (const auto& w : clause) {
       asks_how |= w.text == "how";
       pronoun |= !w.acronym && is_pronoun(w.text);
     }
-    std::vector<bool> frame(terms.size());
-    for (std::size_t k = 0; k < terms.size(); ++k) frame[k] = is_frame(clause, terms, k, asks_how);
+    frame.assign(terms.size(), false);
+    for (std::size_t k = 0; k < terms.size(); ++k) frame[k] = is_frame(clause, terms, roles, k, asks_how);
     bool follow_up = false;
     if (c == 0) {
       for (std::size_t k = 0; k < terms.size(); ++k)
-        if (!frame[k]) first_clause.insert(terms[k].stem);
+        if (!frame[k]) first_clause.push_back(roles[k].hash);
     } else {
       // A later question about the same subject: by a pronoun ("Why is it needed?") or by adding
       // nothing but follow-up words to the first clause's ("Why is X important?").
@@ -95,7 +109,8 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
       if (!follow_up) {
         follow_up = true;
         for (std::size_t k = 0; k < terms.size() && follow_up; ++k)
-          follow_up = frame[k] || first_clause.count(terms[k].stem) || is_follow_up_stem(terms[k].stem) ||
+          follow_up = frame[k] || std::find(first_clause.begin(), first_clause.end(), roles[k].hash) != first_clause.end() ||
+                      roles[k].follow_up ||
                       (terms[k].count == 1 && is_interrogative(clause[terms[k].first].text));
       }
     }
@@ -126,9 +141,9 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
       if (opens_phrase(clause, t) && phrase < k_max_phrase) ++phrase;
       if (frame[k]) continue;
       float factor = 1.0f;
-      if (follow_up) factor = is_follow_up_stem(t.stem) ? k_follow_up_vocabulary : k_follow_up;
-      else if (is_generic_stem(t.stem)) factor = k_generic;
-      std::uint64_t h = hash_word(t.stem);
+      if (follow_up) factor = roles[k].follow_up ? k_follow_up_vocabulary : k_follow_up;
+      else if (roles[k].generic) factor = k_generic;
+      std::uint64_t h = roles[k].hash;
       out.push_back({h, factor, phrase});
       // Interrogatives weigh little and explain nothing: left out of the reading.
       if (reading && !(t.count == 1 && is_interrogative(clause[t.first].text))) {
@@ -181,8 +196,8 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
   std::vector<Lexicon::Text> texts(n);
   for (std::size_t i = 0; i < n; ++i)
     texts[i] = {entries[i].question->question, entries[i].question->answer, i % stride == 0};
-  std::vector<std::vector<Clause>> clauses, answer_clauses;
-  m_lexicon.learn(texts, &clauses, &answer_clauses);
+  std::vector<std::vector<Clause>> answer_clauses;
+  m_lexicon.learn(texts, &answer_clauses);
   // The bank's field: the terms of its title and deck name as the lexicon reads them (compounds
   // and acronyms it learned included), and each word's own stem.
   std::vector<Term> field_terms;
@@ -202,7 +217,7 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
     Weighted terms;
     std::vector<std::uint64_t> answer;
     for (std::size_t i = begin; i < end; ++i) {
-      read_question(m_lexicon, m_domain, clauses[i], terms, nullptr);
+      read_question(m_lexicon, m_domain, read_clauses(texts[i].question), terms, nullptr);
       m_questions[i] = to_profile(terms);
       for (auto h : m_questions[i].hashes) ++question_df[worker][h];
       if (i % stride != 0) continue;
@@ -320,14 +335,17 @@ void for_each_candidate(const std::vector<Profile>& questions, double min_score,
   std::vector<Posting> postings;
   for (std::size_t i = 0; i < n; ++i)
     for (auto h : prefixes[i]) postings.push_back({h, static_cast<float>(questions[i].effective), static_cast<std::uint32_t>(i)});
-  std::sort(postings.begin(), postings.end());
-  // Per term: the largest full/effective ratio among its questions, for the lower end of windows.
+  parallel_sort(postings);
+  // Per term: the largest full/effective ratio among its questions, for the lower end of windows
+  // (postings are sorted by term: one entry per run).
   std::unordered_map<std::uint64_t, double> ratio;
-  for (const auto& p : postings) {
-    const Profile& q = questions[p.question];
-    double r = q.effective > 0 ? q.full / q.effective : 1.0;
-    auto& slot = ratio[p.hash];
-    slot = std::max(slot, r);
+  for (std::size_t begin = 0, end = 0; begin < postings.size(); begin = end) {
+    double largest = 0;
+    for (end = begin; end < postings.size() && postings[end].hash == postings[begin].hash; ++end) {
+      const Profile& q = questions[postings[end].question];
+      largest = std::max(largest, q.effective > 0 ? q.full / q.effective : 1.0);
+    }
+    ratio.emplace(postings[begin].hash, largest);
   }
   parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned worker) {
     std::vector<std::uint32_t> seen(n, UINT32_MAX);
@@ -337,7 +355,7 @@ void for_each_candidate(const std::vector<Profile>& questions, double min_score,
       // I_b >= m * E_a, and I_b <= ratio * E_b bounds E_b from below.
       double high = a.full / m + 1e-6;
       for (auto h : prefixes[i]) {
-        double low = m * a.effective / ratio[h] - 1e-6;
+        double low = m * a.effective / ratio.find(h)->second - 1e-6;  // read-only on both threads
         auto first = std::lower_bound(postings.begin(), postings.end(), Posting{h, static_cast<float>(low), 0});
         auto last = std::upper_bound(first, postings.end(), Posting{h, static_cast<float>(high), UINT32_MAX});
         if (last - first > static_cast<std::ptrdiff_t>(k_max_postings)) continue;
@@ -360,31 +378,37 @@ void for_each_core_candidate(const std::vector<Profile>& questions, const std::v
   const float k_strong = static_cast<float>(std::log(2.0)) + 1e-4f;
   constexpr std::uint64_t k_whole = 0x9E3779B97F4A7C15ull;  // marks a key of all subject words
   auto mix = [](std::uint64_t h, std::uint64_t x) { return (h ^ x) * 1099511628211ull + (h >> 29); };
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
-  std::vector<std::uint64_t> core;
-  for (std::size_t i = 0; i < questions.size(); ++i) {
-    if (skip[i]) continue;
-    const Profile& p = questions[i];
-    core.clear();
-    for (std::size_t k = 0; k < p.hashes.size(); ++k)
-      if (p.factors[k] >= 1.0f && p.idf[k] > k_strong) core.push_back(p.hashes[k]);  // already sorted
-    if (core.empty()) continue;
-    std::uint64_t whole = 1469598103934665603ull;
-    for (auto h : core) whole = mix(whole, h);
-    keys.emplace_back(whole ^ k_whole, static_cast<std::uint32_t>(i));
-    if (core.size() > k_max_core_words) continue;
-    // Unmarked, the whole key also meets the keys of questions with one subject word more.
-    if (core.size() > 1) keys.emplace_back(whole, static_cast<std::uint32_t>(i));
-    for (std::size_t drop = 0; drop < core.size(); ++drop) {
-      std::uint64_t key = 1469598103934665603ull;
-      for (std::size_t k = 0; k < core.size(); ++k)
-        if (k != drop) key = mix(key, core[k]);
-      // Without its one word, a one-word question says nothing: "What is X?" must not meet every
-      // question about X and something else.
-      if (core.size() > 1) keys.emplace_back(key, static_cast<std::uint32_t>(i));
+  // The keys of each question, made on two threads, then sorted: runs of one key are groups.
+  std::vector<std::vector<std::pair<std::uint64_t, std::uint32_t>>> made(2);
+  parallel_chunks(questions.size(), [&](std::size_t begin, std::size_t end, unsigned worker) {
+    auto& keys = made[worker];
+    std::vector<std::uint64_t> core;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (skip[i]) continue;
+      const Profile& p = questions[i];
+      core.clear();
+      for (std::size_t k = 0; k < p.hashes.size(); ++k)
+        if (p.factors[k] >= 1.0f && p.idf[k] > k_strong) core.push_back(p.hashes[k]);  // already sorted
+      if (core.empty()) continue;
+      std::uint64_t whole = 1469598103934665603ull;
+      for (auto h : core) whole = mix(whole, h);
+      keys.emplace_back(whole ^ k_whole, static_cast<std::uint32_t>(i));
+      if (core.size() > k_max_core_words) continue;
+      // Unmarked, the whole key also meets the keys of questions with one subject word more.
+      if (core.size() > 1) keys.emplace_back(whole, static_cast<std::uint32_t>(i));
+      for (std::size_t drop = 0; drop < core.size(); ++drop) {
+        std::uint64_t key = 1469598103934665603ull;
+        for (std::size_t k = 0; k < core.size(); ++k)
+          if (k != drop) key = mix(key, core[k]);
+        // Without its one word, a one-word question says nothing: "What is X?" must not meet every
+        // question about X and something else.
+        if (core.size() > 1) keys.emplace_back(key, static_cast<std::uint32_t>(i));
+      }
     }
-  }
-  std::sort(keys.begin(), keys.end());
+  });
+  auto& keys = made[0];
+  keys.insert(keys.end(), made[1].begin(), made[1].end());
+  parallel_sort(keys);
   for (std::size_t begin = 0; begin < keys.size();) {
     std::size_t end = begin;
     while (end < keys.size() && keys[end].first == keys[begin].first) ++end;

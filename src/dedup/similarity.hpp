@@ -30,6 +30,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/parallel.hpp"
 #include "dedup/finder.hpp"
 #include "dedup/lexicon.hpp"
 
@@ -73,16 +74,7 @@ class Profiles {
   std::vector<Profile> m_questions;
 };
 
-// Runs fn(begin, end, worker) over [0, n) on up to two threads (the target machine has two
-// cores; worker is 0 or 1); small inputs on the calling thread only.
-template <typename Fn>
-void parallel_chunks(std::size_t n, Fn fn) {
-  unsigned workers = n < 2000 ? 1 : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(fn, n * w / workers, n * (w + 1) / workers, w);
-  fn(0, n / workers, 0u);
-  for (auto& t : threads) t.join();
-}
+using qbank::parallel_chunks;
 
 // The weighted Jaccard score described above, 0-1.
 double score(const Profile& a, const Profile& b);

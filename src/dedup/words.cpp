@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <iterator>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <utf8proc.h>
@@ -26,6 +27,11 @@ constexpr std::string_view k_stop_words[] = {
     "whom", "whose", "will", "with", "would", "you", "your", "s"};
 constexpr std::string_view k_frame_words[] = {"describe", "discuss", "elaborate", "explain", "know", "meant", "notion",
                                               "outline", "overview", "perform", "play", "summarize", "understand", "what", "who"};
+// Words that open a new phrase: "the role of X [in Y]", "X [and Y]", "[with Y]".
+constexpr std::string_view k_linkers[] = {"about", "across", "and", "as", "at", "between", "by", "during",
+                                          "for", "from", "in", "instead", "into", "of", "on", "or", "over",
+                                          "than", "through", "to", "under", "using", "versus", "via", "vs",
+                                          "with", "within", "without"};
 constexpr std::string_view k_interrogatives[] = {"how", "when", "where", "which", "why"};
 constexpr std::string_view k_pronouns[] = {"it", "its", "one", "their", "them", "these", "they", "this", "those"};
 constexpr std::string_view k_follow_up_words[] = {
@@ -122,7 +128,7 @@ void ask_difference_of_versus(Clause& clause) {
     if (is_wh(w.text) || w.text == "difference" || w.text == "differ" || w.text == "differences") return;
     versus |= w.text == "vs" || w.text == "versus";
   }
-  if (versus) clause.push_back({"difference", false});
+  if (versus) clause.push_back({"difference", false, false, {}, false});
 }
 
 std::string_view roman_value(std::string_view w) {
@@ -168,13 +174,18 @@ bool after_abbreviation(const std::vector<Token>& tokens) {
   return w == "vs" || w == "v" || w == "e" || w == "g" || w == "i" || w == "etc" || w == "cf" || w == "approx";
 }
 
-// Splits NFKC text into words, commas and clause ends; expands contractions.
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
+// Splits NFKC text into words, commas and clause ends (into `tokens`); expands contractions.
+void tokenize(std::string_view text, std::vector<Token>& tokens) {
+  tokens.clear();
   const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   std::size_t i = 0, n = text.size();
+  tokens.reserve(std::min<std::size_t>(n / 5 + 4, 1024));
   auto next_cp = [&](std::size_t at, utf8proc_int32_t& cp) -> std::size_t {
     if (at >= n) return 0;
+    if (data[at] < 0x80) {  // most text is ASCII: no call per character
+      cp = data[at];
+      return 1;
+    }
     auto len = utf8proc_iterate(data + at, static_cast<utf8proc_ssize_t>(n - at), &cp);
     if (len <= 0) { cp = -1; return 1; }
     return static_cast<std::size_t>(len);
@@ -243,7 +254,6 @@ std::vector<Token> tokenize(std::string_view text) {
     else if (c == ',') tokens.push_back({Token::comma, {}, 0});
     i += len;
   }
-  return tokens;
 }
 
 }  // namespace
@@ -272,12 +282,54 @@ Clause acronyms_in(std::string_view text) {
     if (!word_char(i)) { ++i; continue; }
     std::size_t start = i;
     while (i < text.size() && word_char(i)) ++i;
-    if (i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true});
+    if (i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true, false, {}, false});
   }
   return out;
 }
 
 namespace {
+
+// A word as written, read without its context: lowercase (or an acronym's core), American
+// spelling, the pros/cons and comparing words merged, whether it is a stop word.
+struct ReadWord {
+  std::string text;
+  bool acronym = false;
+  bool stop = false;
+  std::string stem;  // of text; empty for an acronym
+  bool linker = false;
+};
+
+ReadWord read_word(const std::string& original) {
+  ReadWord out;
+  std::string core;
+  if (acronym_shape(original, core)) {
+    out.acronym = true;
+    out.text = std::move(core);
+    return out;
+  }
+  out.text = lower(original);
+  americanize(out.text);
+  merge_pros_and_cons(out.text);
+  compare_as_difference(out.text);
+  out.stop = is_stop_word(out.text);
+  out.stem = stem_ref(out.text);
+  out.linker = is_linker(out.text);
+  return out;
+}
+
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Every word passes through the rules above; a bank writes a few thousand distinct words over and
+// over, so each is read once per thread.
+const ReadWord& read_word_cached(const std::string& original) {
+  thread_local std::unordered_map<std::string, ReadWord, TransparentHash, std::equal_to<>> cache;
+  if (auto it = cache.find(std::string_view(original)); it != cache.end()) return it->second;
+  if (cache.size() > 65536) cache.clear();  // random text (a bank uses far fewer words); only the last result must stay valid
+  return cache.emplace(original, read_word(original)).first->second;
+}
 
 }  // namespace
 
@@ -294,20 +346,23 @@ std::vector<Clause> read_clauses(std::string_view input) {
     std::free(mapped);
     input = normalized;
   }
-  std::vector<Token> tokens = tokenize(input);
-  // Join single-character compounds: k-means, A/B, p-value, t-SNE.
-  std::vector<Token> joined;
-  for (auto& t : tokens) {
-    if (t.kind == Token::word && t.joiner && !joined.empty() && joined.back().kind == Token::word) {
-      auto chars = [](const std::string& s) { return utf8proc_ssize_t(s.size()); };
-      if (chars(t.original) == 1 || chars(joined.back().original) == 1) {
-        joined.back().original += t.original;
-        continue;
-      }
+  thread_local std::vector<Token> joined;  // scratch: every question and answer passes through here
+  tokenize(input, joined);
+  // Join single-character compounds: k-means, A/B, p-value, t-SNE (in place).
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < joined.size(); ++k) {
+    Token& t = joined[k];
+    if (t.kind == Token::word && t.joiner && kept > 0 && joined[kept - 1].kind == Token::word &&
+        (t.original.size() == 1 || joined[kept - 1].original.size() == 1)) {
+      joined[kept - 1].original += t.original;
+      continue;
     }
-    joined.push_back(std::move(t));
+    if (kept != k) joined[kept] = std::move(t);
+    ++kept;
   }
+  joined.resize(kept);
   std::vector<Clause> clauses(1);
+  clauses.back().reserve(kept);
   for (std::size_t k = 0; k < joined.size(); ++k) {
     const Token& t = joined[k];
     auto next_word = [&](std::size_t at) -> std::string {
@@ -327,40 +382,38 @@ std::vector<Clause> read_clauses(std::string_view input) {
       }
       continue;
     }
-    Word word;
-    std::string core;
-    if (acronym_shape(t.original, core)) {
-      word.acronym = true;
-      word.text = std::move(core);
-    } else {
-      word.text = lower(t.original);
-    }
-    if ((word.text == "and" || word.text == "or") && is_wh(next_word(k + 1)) && !clauses.back().empty()) {
+    const ReadWord& read = read_word_cached(t.original);
+    if ((read.text == "and" || read.text == "or") && is_wh(next_word(k + 1)) && !clauses.back().empty()) {
       clauses.emplace_back();
       continue;
     }
+    Word word{read.text, read.acronym, read.stop, read.stem, read.linker};
     if (!word.acronym) {
-      americanize(word.text);
-      merge_pros_and_cons(word.text);
-      compare_as_difference(word.text);
       auto roman = roman_value(word.text);
       const Clause& current = clauses.back();
       if (!roman.empty() && !current.empty()) {
         const std::string& prev = current.back().text;
-        if (word.text != "i" || (!is_stop_word(prev) && !is_auxiliary(prev))) word.text = std::string(roman);
+        if (word.text != "i" || (!is_stop_word(prev) && !is_auxiliary(prev))) {
+          word.text = std::string(roman);
+          word.stem = word.text;  // a digit is its own stem
+          word.stop = false;
+        }
       }
+      // "When would one use X?" is "When would you use X?": "one" after an auxiliary is a pronoun.
+      if (word.text == "one" && !current.empty() && is_auxiliary(current.back().text)) word.stop = true;
     }
-    // "When would one use X?" is "When would you use X?": "one" after an auxiliary is a pronoun.
-    word.stop = !word.acronym && (is_stop_word(word.text) || (word.text == "one" && !clauses.back().empty() &&
-                                                              is_auxiliary(clauses.back().back().text)));
     clauses.back().push_back(std::move(word));
   }
   if (clauses.back().empty()) clauses.pop_back();
   for (auto& clause : clauses) ask_difference_of_versus(clause);
+  if (joined.capacity() > 4096) std::vector<Token>().swap(joined);  // a long text's scratch is not kept
   return clauses;
 }
 
+const std::string& stem_of(const Word& word) { return word.stem.empty() ? stem_ref(word.text) : word.stem; }
+
 bool is_stop_word(std::string_view word) { return in_stop_words(word); }
+bool is_linker(std::string_view word) { return in(k_linkers, word); }
 bool is_interrogative(std::string_view word) { return in(k_interrogatives, word); }
 bool is_pronoun(std::string_view word) { return in(k_pronouns, word); }
 bool is_frame_stem(const std::string& stem) {

@@ -28,8 +28,13 @@ struct Word {
   std::string text;      // lowercase, normalised as above
   bool acronym = false;  // written in capitals: "SVM", "ReLU"; text is then without a plural "s"
   bool stop = false;     // a stop word (is_stop_word), looked up once here rather than at every use
+  std::string stem;      // the stem of text, where read_clauses knew it (empty otherwise: see stem_of)
+  bool linker = false;   // a word that opens a phrase (is_linker): "the role of X [in Y]", "[with Y]"
 };
 using Clause = std::vector<Word>;
+
+// A word's stem: the one read_clauses stored, else worked out (stemmer.hpp's stem_ref).
+const std::string& stem_of(const Word& word);
 
 std::vector<Clause> read_clauses(std::string_view text);
 
@@ -46,6 +51,7 @@ Clause acronyms_in(std::string_view text);
 // "network", "algorithm") rather than the thing.
 // The first three take a word as read, the rest its stem.
 bool is_stop_word(std::string_view word);
+bool is_linker(std::string_view word);
 bool is_interrogative(std::string_view word);
 bool is_pronoun(std::string_view word);
 bool is_frame_stem(const std::string& stem);

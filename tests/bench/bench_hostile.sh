@@ -35,6 +35,14 @@ bank("nested-70k", {"01.yaml": q("- " * 12_000 + "[" * 46_000)})
 bank("nested-110k", {"01.yaml": q("- " * 19_000 + "[" * 72_000)})
 bank("table-64k", {"01.yaml": q("|a" * 16_000 + "\\n" + "|-" * 16_000)})
 bank("partial-utf8", {"01.yaml": 'a: "\\é"\n'})
+# A 10 MB answer of 1.4 M random words: the duplicate finder read all of it (15 s, 500 MB);
+# now the first 64 KiB.
+import random
+random.seed(3)
+letters = "abcdefghijklmnopqrstuvwxyz"
+words = " ".join("".join(random.choice(letters) for _ in range(random.randint(3, 10))) for _ in range(1_400_000))
+bank("answer-10m", {"01.yaml": 'section: S\nquestions:\n  - id: q-1\n    question: "What is X?"\n    answer: "%s"\n'
+                               '  - id: q-2\n    question: "What is Y?"\n    answer: "%s"\n' % (words, words[:1000])})
 PY
 
 run() {  # label, then the command
@@ -75,4 +83,6 @@ for name in nested-70k nested-110k table-64k; do
   run "export anki --force $name" "$q" export anki "$work/$name" -o "$work/out.apkg" --force
   run "links $name" "$q" links "$work/$name" --no-cache
 done
+run "lint answer-10m" "$q" lint "$work/answer-10m"
+run "dedup answer-10m" "$q" dedup "$work/answer-10m"
 run "lint --format json partial-utf8" "$q" lint "$work/partial-utf8" --format json

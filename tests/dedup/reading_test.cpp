@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "dedup/lexicon.hpp"
+#include "dedup/normalize.hpp"
 #include "dedup/stemmer.hpp"
 #include "dedup/words.hpp"
 
@@ -142,6 +143,27 @@ TEST_CASE("the lexicon learns compounds the bank writes as one word") {
   Lexicon none;
   none.learn({{"What is a trade-off?", "", true}});
   CHECK(terms_of(none, "the trade-off") == "the trade off");  // never written as one word: stays two
+}
+
+TEST_CASE("an answer teaches from its first 64 KiB only: a pasted document or random text costs no more") {
+  std::string filler;
+  while (filler.size() < k_answer_read_bytes) filler += "lorem ipsum dolor ";
+  Lexicon early, late;
+  early.learn({{"What is a trade-off?", "A tradeoff. " + filler, true}});
+  late.learn({{"What is a trade-off?", filler + "A tradeoff.", true}});
+  CHECK(terms_of(early, "the trade-off") == "the tradeoff");
+  CHECK(terms_of(late, "the trade-off") == "the trade off");  // written past the part read
+}
+
+TEST_CASE("opening() cuts a long text after a space, never inside a word or a UTF-8 character") {
+  CHECK(opening("short text", 64) == "short text");
+  CHECK(opening("alpha beta gamma", 12) == "alpha beta ");
+  CHECK(opening("line one\nline two", 10) == "line one\n");
+  std::string word(100, 'x');
+  CHECK(opening(word, 10) == std::string(10, 'x'));  // one long word: cut at a character boundary
+  std::string accents;
+  for (int i = 0; i < 50; ++i) accents += "\xC3\xA9";  // é, two bytes each, no spaces
+  CHECK(opening(accents, 11).size() == 10);
 }
 
 TEST_CASE("the lexicon learns an acronym where one question and its answer hold both") {
