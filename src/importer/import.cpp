@@ -2,6 +2,8 @@
 
 #include <malloc.h>
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "core/atomic_file.hpp"
@@ -56,8 +58,7 @@ ImportedBank recognize_documents(const std::vector<fs::path>& documents, std::ui
   ImportedBank bank;
   for (const auto& path : documents) {
     std::size_t before = bank.question_count();
-    MarkdownSource doc(path.string(), read_document(path, max_bytes));
-    recognize(doc, bank);
+    recognize(std::make_shared<const MarkdownText>(path.string(), read_document(path, max_bytes)), bank);
     if (bank.question_count() == before)
       throw Error(fmt::format("{}: no questions found (looked for numbered or bulleted list items, question headings, "
                               "bold lines, Q:/A: pairs and <details> blocks); is it a question bank?",
@@ -99,14 +100,16 @@ ImportResult run_import(const ImportOptions& options, const config::Config& conf
   ::malloc_trim(0);
 
   result.lint = lint::run_lint({options.output}, config);
+  std::map<std::string, const WrittenFile*, std::less<>> by_name;  // a lookup per finding
+  for (const auto& file : result.files) by_name.emplace(file.name, &file);
+  result.sources.reserve(result.lint.diagnostics.size());
   for (const auto& d : result.lint.diagnostics) {
     std::optional<DocLine> source;
-    std::string name = fs::path(d.where.file).filename().string();
-    for (const auto& file : result.files)
-      if (file.name == name) {
-        if (const DocLine* line = file.source_of(std::max(d.where.line, 1))) source = *line;
-        else if (!file.sources.empty()) source = file.sources.front().second;
-      }
+    if (auto found = by_name.find(fs::path(d.where.file).filename().string()); found != by_name.end()) {
+      const WrittenFile& file = *found->second;
+      if (const DocLine* line = file.source_of(std::max(d.where.line, 1))) source = *line;
+      else if (!file.sources.empty()) source = file.sources.front().second;
+    }
     result.sources.push_back(source);
   }
   return result;

@@ -40,16 +40,24 @@ bool is_answer_label_block(const MarkdownSource& doc, cmark_node* node) {
 
 }  // namespace
 
-void recognize(const MarkdownSource& doc, ImportedBank& bank) { Recognizer(doc, bank).run(); }
-
 ImportedQuestion* Recognizer::question() {
   if (!m_open || m_bank.sections.empty() || m_bank.sections.back().questions.empty()) return nullptr;
   return &m_bank.sections.back().questions.back();
 }
 
-void Recognizer::run() {
-  find_question_headings();
-  for (cmark_node* node = cmark_node_first_child(m_doc.root()); node;) {
+void Recognizer::run(const MarkdownSource& doc) {
+  HeadingScan scan = scan_headings(doc);
+  walk(doc, scan, question_level(scan.levels), true);
+}
+
+void Recognizer::walk(const MarkdownSource& part, const HeadingScan& scan, int question_level, bool free_blocks) {
+  m_doc = &part;
+  // Question headings are decided for the whole document: a heading that reads as a question
+  // (or is followed by an "Answer:" label) is one, and so is every heading of the question level.
+  m_question_heading.clear();
+  for (const auto& heading : scan.headings)
+    m_question_heading[heading.node] = heading.question_like || (heading.level == question_level && question_level > 0);
+  for (cmark_node* node = cmark_node_first_child(part.root()); node;) {
     if (!anchor(node)) {
       switch (cmark_node_get_type(node)) {
         case CMARK_NODE_HEADING: heading(node); break;
@@ -61,62 +69,63 @@ void Recognizer::run() {
       }
       unused_anchor();  // the block after an anchor did not start a question
     }
-    // Nothing looks back at a block once it is done, and the syntax tree takes ~10 bytes per
-    // byte of Markdown: freeing it as the bank grows keeps the peak at the tree's size.
     cmark_node* done = node;
     node = cmark_node_next(node);
     m_question_heading.erase(done);
-    cmark_node_free(done);
+    // Nothing looks back at a block once it is done, and the syntax tree takes ~10 bytes per
+    // byte of Markdown: freeing it as the bank grows keeps the peak at the tree's size. (A
+    // part of a document is freed whole, on the thread that parsed it.)
+    if (free_blocks) cmark_node_free(done);
   }
+  m_doc = nullptr;
 }
 
-// Question headings are decided for the whole document first: a heading followed by an
-// "Answer:" label is one, and so is every heading of the deepest level where most headings
-// read as questions ("### 12. What is X?", "### Explain dropout." among them).
-void Recognizer::find_question_headings() {
-  struct Level { int questions = 0, total = 0; };
-  std::map<int, Level> levels;
-  std::vector<std::pair<cmark_node*, bool>> headings;
-  for (cmark_node* node = cmark_node_first_child(m_doc.root()); node; node = cmark_node_next(node)) {
+// Which headings read as questions: "### 12. What is X?", "### Explain dropout.", or one
+// followed by an "Answer:" label. Looks only at the part's own blocks (a part ends before a
+// heading, where the look-ahead stops anyway), so parts can be scanned apart.
+HeadingScan Recognizer::scan_headings(const MarkdownSource& doc) {
+  HeadingScan scan;
+  for (cmark_node* node = cmark_node_first_child(doc.root()); node; node = cmark_node_next(node)) {
     if (cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
     // An "Answer:" label among the next few blocks, before anything that starts a question of
     // its own (a list, a bold line, "Q:"): qbank export's "### id", text, "**Answer:**".
     bool labelled = false;
     cmark_node* next = cmark_node_next(node);
     for (int k = 0; k < 3 && next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH; ++k, next = cmark_node_next(next)) {
-      if (is_answer_label_block(m_doc, next)) {
+      if (is_answer_label_block(doc, next)) {
         labelled = true;
         break;
       }
-      std::string src = m_doc.block(next);
+      std::string src = doc.block(next);
       if (src.starts_with("**") || src.starts_with("__") || strip_question_label(src)) break;
     }
-    headings.emplace_back(node, labelled);
-  }
-  for (auto& [node, is_labelled] : headings) {
     int level = cmark_node_get_heading_level(node);
     std::string plain = plain_text(node);
     if (level == 1 || is_resources_title(plain) || is_contents_title(plain)) continue;
     std::string copy = plain;
-    bool question_like = looks_like_question(plain) || take_question_prefix(copy) || is_labelled;
-    levels[level].total++;
-    levels[level].questions += question_like;
-    m_question_heading[node] = question_like;
+    bool question_like = looks_like_question(plain) || take_question_prefix(copy) || labelled;
+    scan.levels[level].total++;
+    scan.levels[level].questions += question_like;
+    scan.headings.push_back({node, level, question_like});
   }
+  return scan;
+}
+
+// The deepest heading level where most headings read as questions (0: none).
+int question_level(const std::map<int, HeadingScan::Level>& levels) {
   int question_level = 0;
   for (const auto& [level, counts] : levels)
     if (counts.questions > 0 && counts.questions * 2 >= counts.total) question_level = level;
-  for (auto& [node, is_question] : m_question_heading)
-    if (cmark_node_get_heading_level(node) == question_level && question_level > 0) is_question = true;
+  return question_level;
 }
 
 void Recognizer::heading(cmark_node* node) {
   int level = cmark_node_get_heading_level(node);
-  int line = start_line(node);
+  int line = m_doc->start_line(node);
   std::string plain = plain_text(node);
-  std::string markdown = heading_markdown(m_doc, node);
+  std::string markdown = heading_markdown(*m_doc, node);
   if (m_details_open && question()) {  // a heading inside a <details> answer
-    append_answer(m_doc.block(node), line);
+    append_answer(m_doc->block(node), line);
     return;
   }
   bool was_question_open = m_open;
@@ -158,11 +167,11 @@ void Recognizer::heading(cmark_node* node) {
     std::string id = strip_decoration(markdown);
     // qbank's own Markdown export: "### <id>", the question's text, then "**Answer:**".
     cmark_node* next = cmark_node_next(node);
-    bool export_shape = is_kebab(id) && next && !is_answer_label_block(m_doc, next) &&
+    bool export_shape = is_kebab(id) && next && !is_answer_label_block(*m_doc, next) &&
                         cmark_node_get_type(next) != CMARK_NODE_HEADING && !looks_like_question(id);
     if (export_shape) {
       for (cmark_node* n = next; n && cmark_node_get_type(n) != CMARK_NODE_HEADING; n = cmark_node_next(n))
-        if (is_answer_label_block(m_doc, n)) {
+        if (is_answer_label_block(*m_doc, n)) {
           auto& q = start_question("", "heading with its id, text and **Answer:** (qbank export)", line);
           q.id = id;
           m_question_text_open = true;

@@ -73,9 +73,9 @@ bool Recognizer::list_is_questions(cmark_node* node) const {
 }
 
 void Recognizer::list(cmark_node* node) {
-  int line = start_line(node);
+  int line = m_doc->start_line(node);
   if (m_details_open && question()) {
-    append_answer(m_doc.block(node), line);
+    append_answer(m_doc->block(node), line);
     return;
   }
   if (m_mode == Mode::contents) return;  // already reported with its heading
@@ -86,7 +86,7 @@ void Recognizer::list(cmark_node* node) {
     return;
   }
   if (question() && m_question_text_open) {
-    question()->question += "\n\n" + m_doc.block(node);
+    question()->question += "\n\n" + m_doc->block(node);
     return;
   }
   bool all_links = true;
@@ -101,27 +101,27 @@ void Recognizer::list(cmark_node* node) {
     return;
   }
   if (question()) {
-    append_answer(m_doc.block(node), line);
+    append_answer(m_doc->block(node), line);
     return;
   }
-  keep_unplaced(m_doc.block(node), line, "a list that is not under a question and does not read as questions");
+  keep_unplaced(m_doc->block(node), line, "a list that is not under a question and does not read as questions");
 }
 
 void Recognizer::question_list(cmark_node* node) {
   std::string shape = is_ordered(node) ? "numbered list item" : "bulleted list item";
   for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
     cmark_node* lead = cmark_node_first_child(item);
-    int line = start_line(item);
+    int line = m_doc->start_line(item);
     if (!lead) {
       note(line, "an empty list item: skipped");
       continue;
     }
     if (cmark_node_get_type(lead) != CMARK_NODE_PARAGRAPH) {
       note(line, "a list item that does not start with text: its content became the question");
-      start_question(m_doc.blocks(lead, cmark_node_last_child(item)), shape, line);
+      start_question(m_doc->blocks(lead, cmark_node_last_child(item)), shape, line);
       continue;
     }
-    std::string src = m_doc.block(lead);
+    std::string src = m_doc->block(lead);
     std::string text = src, answer, inside, after, item_shape = shape;
     if (split_leading_bold(src, inside, after)) {
       auto line_end = after.find('\n');
@@ -151,7 +151,7 @@ void Recognizer::question_list(cmark_node* node) {
 // "Resources:" label making the list after it the question's resources.
 void Recognizer::answer_blocks(cmark_node* first) {
   for (cmark_node* block = first; block; block = cmark_node_next(block)) {
-    int line = start_line(block);
+    int line = m_doc->start_line(block);
     if (cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH) {
       std::string plain(text::trim(plain_text(block)));
       if (is_resources_title(plain) && plain.ends_with(":") && cmark_node_next(block) &&
@@ -163,13 +163,13 @@ void Recognizer::answer_blocks(cmark_node* first) {
         continue;
       }
     }
-    append_answer(m_doc.block(block), line);
+    append_answer(m_doc->block(block), line);
   }
 }
 
 void Recognizer::html(cmark_node* node) {
-  int line = start_line(node);
-  std::string src = m_doc.block(node);
+  int line = m_doc->start_line(node);
+  std::string src = m_doc->block(node);
   std::string lower = lower_ascii(src);
   auto details = lower.find("<details");
   if (details != std::string::npos) {
@@ -233,11 +233,11 @@ bool Recognizer::anchor(cmark_node* node) {
   bool may_be = type == CMARK_NODE_HTML_BLOCK ||
                 (type == CMARK_NODE_PARAGRAPH && first && cmark_node_get_type(first) == CMARK_NODE_HTML_INLINE);
   if (!may_be || m_details_open) return false;
-  std::optional<std::string> id = anchor_id(m_doc.block(node));
+  std::optional<std::string> id = anchor_id(m_doc->block(node));
   if (!id) return false;
   // An anchor is a mark for links, not text: it never goes into the answer before it.
   unused_anchor();
-  int line = start_line(node);
+  int line = m_doc->start_line(node);
   if (!is_kebab(*id)) {
     note(line, fmt::format("the anchor '{}' is not a kebab-case id: not imported", *id));
     return true;
@@ -254,17 +254,17 @@ void Recognizer::unused_anchor() {
 }
 
 void Recognizer::other_block(cmark_node* node) {
-  int line = start_line(node);
+  int line = m_doc->start_line(node);
   ImportedQuestion* q = question();
   if (q && m_question_text_open) {
-    q->question += "\n\n" + m_doc.block(node);
+    q->question += "\n\n" + m_doc->block(node);
     return;
   }
   if (q && m_mode == Mode::normal) {
-    append_answer(m_doc.block(node), line);
+    append_answer(m_doc->block(node), line);
     return;
   }
-  keep_unplaced(m_doc.block(node), line, fmt::format("a {} that is not under a question", cmark_node_get_type_string(node)));
+  keep_unplaced(m_doc->block(node), line, fmt::format("a {} that is not under a question", cmark_node_get_type_string(node)));
 }
 
 }  // namespace qbank::importer

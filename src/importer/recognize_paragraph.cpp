@@ -45,8 +45,8 @@ bool Recognizer::metadata(cmark_node* node) {
 }
 
 void Recognizer::paragraph(cmark_node* node) {
-  int line = start_line(node);
-  std::string src = m_doc.block(node);
+  int line = m_doc->start_line(node);
+  std::string src = m_doc->block(node);
   std::string plain(text::trim(plain_text(node)));
   ImportedQuestion* q = question();
 

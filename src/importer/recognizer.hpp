@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <cmark-gfm.h>
 
@@ -14,16 +15,39 @@
 
 namespace qbank::importer {
 
+// The headings of a document (or of a part of one) and whether each reads as a question.
+struct HeadingScan {
+  struct Heading {
+    cmark_node* node;
+    int level;
+    bool question_like;
+  };
+  struct Level {
+    int questions = 0, total = 0;
+  };
+  std::vector<Heading> headings;  // level-1, resource and contents headings left out
+  std::map<int, Level> levels;
+};
+
+// The deepest heading level where most headings read as questions (0: none): every heading
+// of that level is a question.
+int question_level(const std::map<int, HeadingScan::Level>& levels);
+
 class Recognizer {
  public:
-  Recognizer(const MarkdownSource& doc, ImportedBank& bank) : m_doc(doc), m_bank(bank) {}
-  void run();
+  explicit Recognizer(ImportedBank& bank) : m_bank(bank) {}
+  // A whole document: its headings scanned, then its blocks recognised and freed one by one.
+  void run(const MarkdownSource& doc);
+  // Only reads `doc`; safe on another thread.
+  static HeadingScan scan_headings(const MarkdownSource& doc);
+  // Recognises the blocks of one part (parts in document order, with the document's question
+  // level); frees each block once done if `free_blocks`.
+  void walk(const MarkdownSource& part, const HeadingScan& scan, int question_level, bool free_blocks);
 
  private:
   enum class Mode { normal, resources, contents };
 
   // recognize.cpp (headings, state) and recognize_paragraph.cpp
-  void find_question_headings();
   void heading(cmark_node* node);
   void paragraph(cmark_node* node);
   void start_section(std::string name, std::string difficulty, int line);
@@ -47,12 +71,12 @@ class Recognizer {
   void resources_in(cmark_node* block, int line);
   void add_resource(ImportedResource resource);
 
-  DocLine at(int line) const { return {m_doc.file(), line}; }
+  DocLine at(int line) const { return {m_doc->file(), line}; }
   void note(int line, std::string message) { m_bank.notes.push_back({at(line), std::move(message)}); }
   void part(int line, std::string what) { m_bank.parts.push_back({at(line), std::move(what)}); }
   ImportedQuestion* question();
 
-  const MarkdownSource& m_doc;
+  const MarkdownSource* m_doc = nullptr;  // the part being walked
   ImportedBank& m_bank;
   Mode m_mode = Mode::normal;
   bool m_resources_for_question = false;

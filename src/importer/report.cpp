@@ -17,16 +17,25 @@ namespace {
 std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 std::string where(const DocLine& line) { return fmt::format("{}:{}", line.file, line.line); }
 
-// Document order: the documents as given, then lines.
-struct DocOrder {
-  std::map<std::string, std::size_t> index;
-  explicit DocOrder(const ImportOptions& options) {
-    for (std::size_t i = 0; i < options.documents.size(); ++i) index.emplace(options.documents[i].string(), i);
+// Sorts `items` into document order (the documents as given, then lines), keeping the order
+// of items on one line. Each item's key is looked up once, not in every comparison (there is
+// an item per question or more).
+template <typename T, typename Source>
+void sort_in_document_order(std::vector<T>& items, const ImportOptions& options, Source source) {
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (std::size_t i = 0; i < options.documents.size(); ++i) index.emplace(options.documents[i].string(), i);
+  std::vector<std::pair<std::pair<std::size_t, int>, std::size_t>> keys;  // ((document, line), position)
+  keys.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const DocLine& at = source(items[i]);
+    keys.push_back({{index.at(at.file), at.line}, i});
   }
-  bool operator()(const DocLine& a, const DocLine& b) const {
-    return std::pair(index.at(a.file), a.line) < std::pair(index.at(b.file), b.line);
-  }
-};
+  std::sort(keys.begin(), keys.end());  // the position breaks ties: stable
+  std::vector<T> sorted;
+  sorted.reserve(items.size());
+  for (const auto& key : keys) sorted.push_back(std::move(items[key.second]));
+  items = std::move(sorted);
+}
 
 std::string shapes(const ImportedSection& section) {
   std::vector<std::pair<std::string, std::size_t>> counts;
@@ -50,15 +59,13 @@ std::vector<std::pair<DocLine, std::string>> part_lines(const ImportResult& resu
                                              s.difficulty.empty() ? "" : " (difficulty " + s.difficulty + ")", result.files[i + 1].name,
                                              plural(s.questions.size(), "question"), shapes(s)));
   }
-  DocOrder order(options);
-  std::stable_sort(lines.begin(), lines.end(), [&](const auto& a, const auto& b) { return order(a.first, b.first); });
+  sort_in_document_order(lines, options, [](const auto& line) -> const DocLine& { return line.first; });
   return lines;
 }
 
 std::vector<Note> sorted_notes(const ImportResult& result, const ImportOptions& options) {
   std::vector<Note> notes = result.bank.notes;
-  DocOrder order(options);
-  std::stable_sort(notes.begin(), notes.end(), [&](const Note& a, const Note& b) { return order(a.source, b.source); });
+  sort_in_document_order(notes, options, [](const Note& note) -> const DocLine& { return note.source; });
   return notes;
 }
 

@@ -80,8 +80,8 @@ void Recognizer::add_resource(ImportedResource resource) {
 void Recognizer::resources_in(cmark_node* block, int line) {
   cmark_node* lead = cmark_node_get_type(block) == CMARK_NODE_ITEM ? cmark_node_first_child(block) : block;
   cmark_node* link = lead ? first_link(block) : nullptr;
-  std::string src = cmark_node_get_type(block) == CMARK_NODE_ITEM && lead ? m_doc.blocks(lead, cmark_node_last_child(block))
-                                                                           : m_doc.block(block);
+  std::string src = cmark_node_get_type(block) == CMARK_NODE_ITEM && lead ? m_doc->blocks(lead, cmark_node_last_child(block))
+                                                                           : m_doc->block(block);
   const char* url = link ? cmark_node_get_url(link) : nullptr;
   if (!url || !*url || std::string_view(url).starts_with("#")) {
     keep_unplaced(src, line, "text without a link in a resource list");
@@ -93,7 +93,7 @@ void Recognizer::resources_in(cmark_node* block, int line) {
   resource.source = at(line);
   cmark_node* strong = lead && cmark_node_get_type(lead) == CMARK_NODE_PARAGRAPH ? leading_strong(lead) : nullptr;
   std::string link_text(text::trim(plain_text(link)));
-  bool separate_title = strong && start_line(link) != start_line(lead);
+  bool separate_title = strong && m_doc->start_line(link) != m_doc->start_line(lead);
   if (separate_title) {
     resource.title = first_line_plain(lead);  // "**Book** by Author", the link lines below
   } else if (strong) {
@@ -115,7 +115,7 @@ void Recognizer::resources_in(cmark_node* block, int line) {
 
 void Recognizer::resource_list(cmark_node* list) {
   for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item))
-    resources_in(item, start_line(item));
+    resources_in(item, m_doc->start_line(item));
 }
 
 }  // namespace qbank::importer

@@ -1,6 +1,8 @@
 #include "importer/yaml_writer.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <future>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -102,37 +104,57 @@ bool literal_safe(std::string_view s) {
 
 }  // namespace
 
-std::string yaml_scalar(std::string_view value, int indent) {
+// Appends the scalar to `out` (the writer builds each file in place: no string per line).
+void append_yaml_scalar(std::string& out, std::string_view value, int indent) {
   if (value.find('\n') != std::string_view::npos && literal_safe(value)) {
-    std::string pad(static_cast<std::size_t>(indent), ' ');
-    std::string out = "|-";
+    out += "|-";
     std::size_t at = 0;
     while (at <= value.size()) {
       std::size_t end = value.find('\n', at);
       if (end == std::string_view::npos) end = value.size();
       std::string_view line = value.substr(at, end - at);
-      out += "\n" + (line.empty() ? std::string() : pad + std::string(line));
+      out += '\n';
+      if (!line.empty()) {
+        out.append(static_cast<std::size_t>(indent), ' ');
+        out += line;
+      }
       at = end + 1;
     }
-    return out;
+    return;
   }
-  if (plain_safe(value)) return std::string(value);
-  return double_quoted(value);
+  if (plain_safe(value)) out += value;
+  else out += double_quoted(value);
+}
+
+std::string yaml_scalar(std::string_view value, int indent) {
+  std::string out;
+  append_yaml_scalar(out, value, indent);
+  return out;
 }
 
 namespace {
 
 class Writer {
  public:
-  void line(const std::string& text, const DocLine* source = nullptr) {
+  void line(std::string_view text, const DocLine* source = nullptr) {
     ++m_line;
     if (source && source->line > 0) m_file.sources.emplace_back(m_line, *source);
-    m_file.text += text + "\n";
+    m_file.text += text;
+    m_file.text += '\n';
     m_line += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
   }
   void field(int indent, std::string_view key, std::string_view value, const DocLine* source = nullptr, std::string_view lead = "") {
-    std::string prefix = std::string(static_cast<std::size_t>(indent), ' ') + std::string(lead);
-    line(prefix + std::string(key) + ": " + yaml_scalar(value, indent + static_cast<int>(lead.size()) + 2), source);
+    ++m_line;
+    if (source && source->line > 0) m_file.sources.emplace_back(m_line, *source);
+    std::string& text = m_file.text;
+    text.append(static_cast<std::size_t>(indent), ' ');
+    text += lead;
+    text += key;
+    text += ": ";
+    std::size_t scalar = text.size();
+    append_yaml_scalar(text, value, indent + static_cast<int>(lead.size()) + 2);
+    m_line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(scalar), text.end(), '\n'));
+    text += '\n';
   }
   void resources(int indent, const std::vector<ImportedResource>& list) {
     for (const auto& r : list) {
@@ -162,8 +184,34 @@ std::string file_name(std::size_t index, std::size_t count, const std::string& s
 
 }  // namespace
 
+namespace {
+
+WrittenFile render_section(const ImportedSection& section, std::string name) {
+  Writer out;
+  out.field(0, "section", section.name, &section.source);
+  out.line("questions:");
+  for (const auto& q : section.questions) {
+    out.field(2, "id", q.id, &q.source, "- ");
+    out.field(4, "question", q.question, &q.source);
+    out.field(4, "answer", q.answer, &q.answer_source);
+    if (!q.difficulty.empty()) out.field(4, "difficulty", q.difficulty, &q.source);
+    if (!q.tags.empty()) {
+      std::string list;
+      for (const auto& tag : q.tags) list += (list.empty() ? "" : ", ") + tag;
+      out.line("    tags: [" + list + "]", &q.source);
+    }
+    if (!q.resources.empty()) {
+      out.line("    resources:", &q.source);
+      out.resources(6, q.resources);
+    }
+  }
+  return out.take(std::move(name));
+}
+
+}  // namespace
+
 std::vector<WrittenFile> render_bank(const ImportedBank& bank, const std::string& title, const std::string& deck) {
-  std::vector<WrittenFile> files;
+  std::vector<WrittenFile> files(bank.sections.size() + 1);
   Writer top;
   top.line("# Imported from Markdown by qbank import; edit freely.");
   top.field(0, "title", title, &bank.title_source);
@@ -173,29 +221,18 @@ std::vector<WrittenFile> render_bank(const ImportedBank& bank, const std::string
     top.line("resources:");
     top.resources(2, bank.resources);
   }
-  files.push_back(top.take("bank.yaml"));
-  for (std::size_t i = 0; i < bank.sections.size(); ++i) {
-    const auto& section = bank.sections[i];
-    Writer out;
-    out.field(0, "section", section.name, &section.source);
-    out.line("questions:");
-    for (const auto& q : section.questions) {
-      out.field(2, "id", q.id, &q.source, "- ");
-      out.field(4, "question", q.question, &q.source);
-      out.field(4, "answer", q.answer, &q.answer_source);
-      if (!q.difficulty.empty()) out.field(4, "difficulty", q.difficulty, &q.source);
-      if (!q.tags.empty()) {
-        std::string list;
-        for (const auto& tag : q.tags) list += (list.empty() ? "" : ", ") + tag;
-        out.line("    tags: [" + list + "]", &q.source);
-      }
-      if (!q.resources.empty()) {
-        out.line("    resources:", &q.source);
-        out.resources(6, q.resources);
-      }
-    }
-    files.push_back(out.take(file_name(i, bank.sections.size(), section.name)));
-  }
+  files[0] = top.take("bank.yaml");
+  // Each section file depends on its section alone: two threads take them in turn (the
+  // files are the same whichever renders them).
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < bank.sections.size(); i = next++)
+      files[i + 1] = render_section(bank.sections[i], file_name(i, bank.sections.size(), bank.sections[i].name));
+  };
+  std::future<void> helper;
+  if (bank.sections.size() > 1) helper = std::async(std::launch::async, work);
+  work();
+  if (helper.valid()) helper.get();
   return files;
 }
 

@@ -28,7 +28,7 @@ for n in ${BENCH_IMPORT_SIZES:-10000 100000}; do
   fi
   md="$BENCH_WORK/import-$n.md"
   [ -f "$md" ] || "$QBANK" export markdown "$bank" -o "$md" >/dev/null
-  echo "--- $n questions: $(du -m "$md" | cut -f1) MB of Markdown"
+  echo "--- $n questions: $(du -m "$md" | cut -f1) MB of Markdown (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   best=() best_mb=()
   for _ in $(seq "$runs"); do
     race lint "$QBANK" lint "$bank" --no-progress
@@ -36,7 +36,7 @@ for n in ${BENCH_IMPORT_SIZES:-10000 100000}; do
     grep -q "^Imported $n questions" "$BENCH_WORK/last.out" || { echo "import did not import $n questions:"; head -3 "$BENCH_WORK/last.out"; }
   done
   import_secs[$n]=${best[import]}
-  echo "(fastest of $runs runs each, the commands taking turns)"
+  echo "(fastest of $runs runs each, the commands taking turns; load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
   echo "qbank lint (YAML bank):          ${best[lint]} s  peak RSS ${best_mb[lint]} MiB"
   echo "qbank import markdown (+ lint):  ${best[import]} s  peak RSS ${best_mb[import]} MiB  = $(ratio "${best[import]}" "${best[lint]}") x lint (target < 2)"
 done
