@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/parallel.hpp"
 #include "dedup/normalize.hpp"
 #include "dedup/runs.hpp"
 #include "dedup/similarity.hpp"
@@ -164,7 +165,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
   // a thousand-fold search, and each copy is reported already).
   std::vector<std::string> keys(n);
   std::vector<std::uint64_t> key_hashes(n);
-  detail::parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
+  parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
     for (std::size_t i = begin; i < end; ++i) {
       keys[i] = exact_key(entries[i].question->question);
       key_hashes[i] = std::hash<std::string>{}(keys[i]);
@@ -187,7 +188,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
   // with the first, as exact copies do.
   {
     std::vector<std::uint64_t> subject_hashes(n);
-    detail::parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
+    parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
       for (std::size_t i = begin; i < end; ++i) {
         std::uint64_t h = 1469598103934665603ull;
         for (std::size_t k = 0; k < questions[i].hashes.size(); ++k)
@@ -224,7 +225,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
     parallel_sort(candidates);
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::vector<std::vector<Pair>> near(2);
-    detail::parallel_chunks(candidates.size(), [&](std::size_t begin, std::size_t end, unsigned worker) {
+    parallel_chunks(candidates.size(), [&](std::size_t begin, std::size_t end, unsigned worker) {
       for (std::size_t k = begin; k < end; ++k) {
         auto [a, b] = candidates[k];
         if (!reportable(a, b)) continue;  // reads `paired` only: nothing is added meanwhile
@@ -238,7 +239,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
   // Copied answers raise borderline pairs.
   {
     std::vector<std::pair<std::uint64_t, std::size_t>> fingerprints(n);
-    detail::parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
+    parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
       for (std::size_t i = begin; i < end; ++i)
         if (!keys[i].empty()) fingerprints[i] = answer_fingerprint(entries[i].question->answer);
     });
@@ -264,7 +265,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
   }
 
   // What the report shows of each pair.
-  detail::parallel_chunks(pairs.size(), [&](std::size_t begin, std::size_t end, unsigned) {
+  parallel_chunks(pairs.size(), [&](std::size_t begin, std::size_t end, unsigned) {
     for (std::size_t k = begin; k < end; ++k) {
       Pair& p = pairs[k];
       if (p.exact) continue;

@@ -1,7 +1,6 @@
 #include "dedup/lexicon.hpp"
 
 #include <algorithm>
-#include <mutex>
 #include <set>
 
 #include "core/parallel.hpp"

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/parallel.hpp"
 #include "dedup/normalize.hpp"
 #include "dedup/stemmer.hpp"
 
@@ -190,7 +191,6 @@ std::vector<std::uint64_t> interrogative_hashes() {
 }  // namespace
 
 Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::string_view>& fields) {
-
   std::size_t n = entries.size();
   std::size_t stride = std::max<std::size_t>(1, n / k_answer_sample);
   std::vector<Lexicon::Text> texts(n);

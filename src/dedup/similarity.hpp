@@ -26,11 +26,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <unordered_set>
 #include <vector>
 
-#include "core/parallel.hpp"
 #include "dedup/finder.hpp"
 #include "dedup/lexicon.hpp"
 
@@ -73,8 +71,6 @@ class Profiles {
   std::unordered_set<std::string> m_domain;  // stems (acronyms as written) of the field's words
   std::vector<Profile> m_questions;
 };
-
-using qbank::parallel_chunks;
 
 // The weighted Jaccard score described above, 0-1.
 double score(const Profile& a, const Profile& b);

@@ -290,17 +290,9 @@ Clause acronyms_in(std::string_view text) {
 namespace {
 
 // A word as written, read without its context: lowercase (or an acronym's core), American
-// spelling, the pros/cons and comparing words merged, whether it is a stop word.
-struct ReadWord {
-  std::string text;
-  bool acronym = false;
-  bool stop = false;
-  std::string stem;  // of text; empty for an acronym
-  bool linker = false;
-};
-
-ReadWord read_word(const std::string& original) {
-  ReadWord out;
+// spelling, the pros/cons and comparing words merged, stop word, stem, linker.
+Word read_word(const std::string& original) {
+  Word out;
   std::string core;
   if (acronym_shape(original, core)) {
     out.acronym = true;
@@ -317,16 +309,11 @@ ReadWord read_word(const std::string& original) {
   return out;
 }
 
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 // Every word passes through the rules above; a bank writes a few thousand distinct words over and
 // over, so each is read once per thread.
-const ReadWord& read_word_cached(const std::string& original) {
-  thread_local std::unordered_map<std::string, ReadWord, TransparentHash, std::equal_to<>> cache;
-  if (auto it = cache.find(std::string_view(original)); it != cache.end()) return it->second;
+const Word& read_word_cached(const std::string& original) {
+  thread_local std::unordered_map<std::string, Word> cache;
+  if (auto it = cache.find(original); it != cache.end()) return it->second;
   if (cache.size() > 65536) cache.clear();  // random text (a bank uses far fewer words); only the last result must stay valid
   return cache.emplace(original, read_word(original)).first->second;
 }
@@ -382,12 +369,12 @@ std::vector<Clause> read_clauses(std::string_view input) {
       }
       continue;
     }
-    const ReadWord& read = read_word_cached(t.original);
+    const Word& read = read_word_cached(t.original);
     if ((read.text == "and" || read.text == "or") && is_wh(next_word(k + 1)) && !clauses.back().empty()) {
       clauses.emplace_back();
       continue;
     }
-    Word word{read.text, read.acronym, read.stop, read.stem, read.linker};
+    Word word = read;
     if (!word.acronym) {
       auto roman = roman_value(word.text);
       const Clause& current = clauses.back();

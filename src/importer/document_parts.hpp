@@ -19,7 +19,7 @@
 //  - the only document-wide state is the link reference definitions: a reference in one part
 //    may use a definition in another. A definition needs "]:" in the text, so a document that
 //    has one anywhere is parsed whole.
-// tests/importer checks the parts give the bank of the whole parse on every fixture.
+// tests/import/parts_test.cpp checks the parts give the bank of the whole parse on every fixture.
 #pragma once
 
 #include <vector>
