@@ -110,3 +110,17 @@ TEST_CASE("import in parts: a document with a link reference definition is parse
   CHECK(parts == whole(doc));
   CHECK(parts.find("resource https://x.example/book") != std::string::npos);
 }
+
+TEST_CASE("import in parts: a first part that suggests the wrong question level is recognised again whole") {
+  // Alone, the first part (no blank line before its headings: no cut there) holds questions at
+  // level 3; the whole document holds them at level 4, and its other level-3 headings are
+  // topics. Recognised on the first part's guess, "Setup" and "Tools" would be questions (this
+  // test fails with the fallback in recognize_parts.cpp switched off).
+  std::string text =
+      "# Bank\n## Basics\n### What is X?\n\nX.\n\n## More\n\n### Setup\n\n#### What is Y?\n\nY.\n\n"
+      "#### What is Z?\n\nZ.\n\n### Tools\n\n#### What is W?\n\nW.\n\n#### What is V?\n\nV.\n";
+  auto doc = document("levels.md", text);
+  std::string parts = in_parts(doc);
+  CHECK(parts == whole(doc));
+  CHECK(parts.find("\nSetup\n") == std::string::npos);  // not a question's text
+}
