@@ -207,9 +207,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
   }
   // Near: candidates from the prefix index, scored on two threads.
   std::vector<std::vector<Pair>> found(2);
-  detail::for_each_candidate(questions, settings.threshold, skip, [&](std::size_t a, std::size_t b, unsigned worker) {
-    double q = detail::score(questions[a], questions[b]);
-    if (q + 1e-9 < settings.threshold) return;
+  detail::for_each_candidate(questions, settings.threshold, skip, [&](std::size_t a, std::size_t b, double q, unsigned worker) {
     found[worker].push_back({a, b, false, q, q, -1.0, false, {}});
   });
   for (auto& part : found)

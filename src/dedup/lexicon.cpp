@@ -1,6 +1,7 @@
 #include "dedup/lexicon.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "core/parallel.hpp"
@@ -20,6 +21,10 @@ std::string stems_joined(const std::vector<std::string>& stems) {
   for (const auto& s : stems) out += (out.empty() ? "" : "_") + s;
   return out;
 }
+
+// FNV-1a over a prefix, one byte more at a time: the Bloom filter of compound prefixes.
+constexpr std::uint64_t k_fnv_offset = 1469598103934665603ull, k_fnv_prime = 1099511628211ull;
+std::uint64_t fnv_step(std::uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * k_fnv_prime; }
 
 bool ascii_lower_word(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
@@ -80,10 +85,13 @@ void learn_acronyms(const std::vector<Clause>& clauses, Learned& out) {
     for (const auto& w : clause)
       if (w.acronym) present.insert(w.text);
   if (present.empty()) return;
+  // An expansion starts with an acronym's first letter: other words are passed over at once.
+  std::array<bool, 256> first_letter{};
+  for (const auto& acronym : present) first_letter[static_cast<unsigned char>(acronym[0])] = true;
   std::vector<std::string_view> run;
   for (const auto& clause : clauses) {
     for (std::size_t i = 0; i < clause.size(); ++i) {
-      if (clause[i].acronym || clause[i].stop) continue;
+      if (clause[i].acronym || clause[i].stop || !first_letter[static_cast<unsigned char>(clause[i].text[0])]) continue;
       run.clear();
       for (std::size_t n = 1; n <= 5 && i + n <= clause.size(); ++n) {
         const Word& last = clause[i + n - 1];
@@ -249,6 +257,20 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
   // Most pairs of neighbours are no compound: a look in the sorted stems comes first.
   m_whole_sorted.assign(m_whole_words.begin(), m_whole_words.end());
   std::sort(m_whole_sorted.begin(), m_whole_sorted.end());
+  // Two bits per prefix in a table of at least 8 bits per prefix (a few percent of false "maybe").
+  std::size_t prefixes = 0;
+  for (const auto& w : m_whole_sorted) prefixes += w.size();
+  std::size_t bits = 1024;
+  while (bits < 8 * prefixes && bits < (std::size_t{1} << 27)) bits *= 2;
+  m_prefix_bits.assign(bits / 64, 0);
+  for (const auto& w : m_whole_sorted) {
+    std::uint64_t h = k_fnv_offset;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      h = fnv_step(h, w[k]);
+      if (k == 0) continue;
+      for (std::uint64_t bit : {h & (bits - 1), (h >> 32) & (bits - 1)}) m_prefix_bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
   // Longest phrase first, then a fixed order: replacement is greedy and deterministic.
   for (auto& [first, list] : m_phrases)
     std::sort(list.begin(), list.end(), [](const Phrase& x, const Phrase& y) {
@@ -265,6 +287,13 @@ std::size_t Lexicon::phrase_count() const {
 bool Lexicon::may_join(std::string_view first, std::string_view second, std::string& key) const {
   // Stemming changes only the end of a word, so the stem of a compound of the two starts with
   // all of the first word and the first letter of the second.
+  if (!m_prefix_bits.empty()) {
+    std::uint64_t h = k_fnv_offset, bits = m_prefix_bits.size() * 64;
+    for (char c : first) h = fnv_step(h, c);
+    h = fnv_step(h, second.front());
+    for (std::uint64_t bit : {h & (bits - 1), (h >> 32) & (bits - 1)})
+      if (!(m_prefix_bits[bit / 64] >> (bit % 64) & 1u)) return false;
+  }
   key.assign(first).push_back(second.front());
   auto it = std::lower_bound(m_whole_sorted.begin(), m_whole_sorted.end(), key);
   return it != m_whole_sorted.end() && std::string_view(*it).starts_with(key);
@@ -288,25 +317,36 @@ void Lexicon::terms(const Clause& clause, std::vector<Term>& out) const {
     out.push_back({w.acronym ? w.text : stem_of(w), i, 1});
   }
   if (m_phrases.empty()) return;
-  thread_local std::vector<Term> replaced;  // scratch, swapped with `out`: no allocation per clause
-  replaced.clear();
-  for (std::size_t i = 0; i < out.size();) {
-    bool done = false;
-    if (auto it = m_phrases.find(out[i].stem); it != m_phrases.end()) {
-      for (const auto& phrase : it->second) {
-        std::size_t n = phrase.stems.size();
-        if (i + n > out.size()) continue;
-        bool same = true;
-        for (std::size_t k = 0; k < n && same; ++k) same = out[i + k].stem == phrase.stems[k];
-        if (!same) continue;
-        std::size_t words = out[i + n - 1].first + out[i + n - 1].count - out[i].first;
-        replaced.push_back({phrase.canonical, out[i].first, words});
-        i += n;
-        done = true;
-        break;
-      }
+  // The longest phrase starting at term i, if any.
+  auto phrase_at = [&](std::size_t i) -> const Phrase* {
+    auto it = m_phrases.find(out[i].stem);
+    if (it == m_phrases.end()) return nullptr;
+    for (const auto& phrase : it->second) {
+      std::size_t n = phrase.stems.size();
+      if (i + n > out.size()) continue;
+      bool same = true;
+      for (std::size_t k = 0; k < n && same; ++k) same = out[i + k].stem == phrase.stems[k];
+      if (same) return &phrase;
     }
-    if (!done) replaced.push_back(std::move(out[i++]));
+    return nullptr;
+  };
+  // Most clauses hold no phrase: they are left as they are.
+  std::size_t i = 0;
+  const Phrase* found = nullptr;
+  while (i < out.size() && !(found = phrase_at(i))) ++i;
+  if (!found) return;
+  thread_local std::vector<Term> replaced;  // scratch, swapped with `out`: no allocation per clause
+  replaced.assign(std::make_move_iterator(out.begin()), std::make_move_iterator(out.begin() + static_cast<std::ptrdiff_t>(i)));
+  while (i < out.size()) {
+    if (found || (found = phrase_at(i))) {
+      std::size_t n = found->stems.size();
+      std::size_t words = out[i + n - 1].first + out[i + n - 1].count - out[i].first;
+      replaced.push_back({found->canonical, out[i].first, words});
+      i += n;
+      found = nullptr;
+    } else {
+      replaced.push_back(std::move(out[i++]));
+    }
   }
   out.swap(replaced);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,6 +55,9 @@ class Lexicon {
 
   std::unordered_set<std::string> m_whole_words;  // stems of words written as one word
   std::vector<std::string> m_whole_sorted;        // the same, sorted
+  // A Bloom filter of their prefixes (two or more bytes): most neighbours join into no word, and
+  // are told so without a search in m_whole_sorted (see may_join).
+  std::vector<std::uint64_t> m_prefix_bits;
   std::unordered_map<std::string, std::vector<Phrase>> m_phrases;  // by first stem
 };
 

@@ -299,7 +299,7 @@ double score(const Profile& a, const Profile& b) {
 }
 
 void for_each_candidate(const std::vector<Profile>& questions, double min_score, const std::vector<bool>& skip,
-                        const std::function<void(std::size_t, std::size_t, unsigned)>& visit) {
+                        const std::function<void(std::size_t, std::size_t, double, unsigned)>& visit) {
   const double m = std::max(min_score, 1e-6);
   std::size_t n = questions.size();
   // The prefix of each question: its terms in the global order (heaviest first) until the rest,
@@ -364,7 +364,8 @@ void for_each_candidate(const std::vector<Profile>& questions, double min_score,
           if (j >= i || seen[j] == i) continue;
           seen[j] = static_cast<std::uint32_t>(i);
           if (a.effective > questions[j].full / m + 1e-6) continue;
-          visit(j, i, worker);
+          double q = score(questions[j], a);
+          if (q + 1e-9 >= min_score) visit(j, i, q, worker);
         }
       }
     }

@@ -75,8 +75,9 @@ class Profiles {
 // The weighted Jaccard score described above, 0-1.
 double score(const Profile& a, const Profile& b);
 
-// Calls visit(a, b, worker) (a < b; worker 0 or 1, calls on two threads) for every pair whose score may reach min_score (a superset of those
-// pairs, each once), leaving out questions with skip[i] set. Prefix filtering: terms in one global
+// Calls visit(a, b, q, worker) (a < b; q their score; worker 0 or 1, calls on two threads) for pairs whose
+// score q reaches min_score, each once, leaving out questions with skip[i] set. The candidates scored
+// (a superset of those pairs, most of them scored only here) come from prefix filtering: terms in one global
 // order, rarest first; each question indexes only the first terms without which the rest could not
 // reach min_score, and only questions whose total weights are within reach of each other are
 // compared. A term whose window holds more than k_max_postings questions is not probed (it tells
@@ -86,7 +87,7 @@ double score(const Profile& a, const Profile& b);
 // (realistic 10k: the same recall, fewer look-alike pairs, a fifth less CPU than with 256).
 inline constexpr std::size_t k_max_postings = 64;
 void for_each_candidate(const std::vector<Profile>& questions, double min_score, const std::vector<bool>& skip,
-                        const std::function<void(std::size_t, std::size_t, unsigned)>& visit);
+                        const std::function<void(std::size_t, std::size_t, double, unsigned)>& visit);
 
 // Calls visit(a, b) for pairs whose subject words (role factor 1, interrogatives left out) are the
 // same, or the same but for one word added or changed: found by hashing each question's subject

@@ -18,12 +18,6 @@ struct ThreadStemmer {
 
 }  // namespace
 
-// Lookups by string_view: most calls are for words the cache holds, and must not allocate.
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 const std::string& stem_ref(std::string_view word) {
   thread_local ThreadStemmer stemmer;
   // A bank uses a few thousand distinct words over and over: remember their stems.

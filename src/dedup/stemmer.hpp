@@ -8,6 +8,13 @@
 
 namespace qbank::dedup {
 
+// Lookups by string_view in a map keyed by std::string (with std::equal_to<>): the finder's word
+// caches are asked for words they hold, and must not allocate.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // The stem of a lowercase word (UTF-8), written into `out` (reused to avoid allocations).
 void stem_into(std::string_view word, std::string& out);
 // The same, as a reference into this thread's cache of stems: valid until the next call on the

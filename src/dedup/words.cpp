@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <forward_list>
 #include <iterator>
 #include <unordered_map>
 #include <unordered_set>
@@ -121,14 +122,13 @@ bool is_wh(std::string_view w) {
   return w == "how" || w == "why" || w == "what" || w == "when" || w == "where" || w == "which" || w == "who" || w == "whats";
 }
 
+// For a clause with a "vs" or "versus" (read_clauses knows which have one).
 void ask_difference_of_versus(Clause& clause) {
-  bool versus = false;
   for (const auto& w : clause) {
     if (w.acronym) continue;
     if (is_wh(w.text) || w.text == "difference" || w.text == "differ" || w.text == "differences") return;
-    versus |= w.text == "vs" || w.text == "versus";
   }
-  if (versus) clause.push_back({"difference", false, false, {}, false});
+  clause.push_back({"difference", false, false, {}, false});
 }
 
 std::string_view roman_value(std::string_view w) {
@@ -147,9 +147,17 @@ bool is_auxiliary(std::string_view w) {
 // A token of the text before clause splitting.
 struct Token {
   enum Kind { word, comma, end } kind = word;
-  std::string original;   // as written (NFKC), for the acronym test
+  std::string_view original;  // as written (NFKC), for the acronym test: in the text read, or a literal or a
+                              // joined word kept by read_clauses
   char joiner = 0;        // '-' or '/' when glued to the previous word by it
 };
+
+// ASCII letters and digits: the bytes of most words.
+constexpr std::array<bool, 256> k_ascii_word = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 128; ++c) table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return table;
+}();
 
 bool is_word_char(utf8proc_int32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
@@ -197,13 +205,14 @@ void tokenize(std::string_view text, std::vector<Token>& tokens) {
     std::size_t len = next_cp(i, cp);
     if (is_word_char(cp)) {
       std::size_t start = i;
+      while (i < n && k_ascii_word[data[i]]) ++i;  // most words are ASCII letters and digits
       while (i < n) {
         std::size_t l = next_cp(i, cp);
         if (!is_word_char(cp)) break;
         i += l;
       }
       Token t;
-      t.original.assign(text.substr(start, i - start));
+      t.original = text.substr(start, i - start);
       t.joiner = pending_joiner;
       pending_joiner = 0;
       // A contraction or possessive: an apostrophe followed by letters.
@@ -222,7 +231,7 @@ void tokenize(std::string_view text, std::vector<Token>& tokens) {
               expansion = "is";
           } else if (suffix == "t" && !base.empty() && base.back() == 'n') {
             if (base == "won") t.original = "will";
-            else if (base != "can") t.original.pop_back();
+            else if (base != "can") t.original.remove_suffix(1);
             expansion = "not";
           } else if (suffix == "re") expansion = "are";
           else if (suffix == "ve") expansion = "have";
@@ -231,7 +240,7 @@ void tokenize(std::string_view text, std::vector<Token>& tokens) {
           else if (suffix == "m") expansion = "am";
           if (!suffix.empty() && (suffix == "s" || !expansion.empty())) {
             tokens.push_back(std::move(t));
-            if (!expansion.empty()) tokens.push_back({Token::word, std::string(expansion), 0});
+            if (!expansion.empty()) tokens.push_back({Token::word, expansion, 0});
             i = e;
             word_end = i;
             continue;
@@ -275,14 +284,26 @@ bool acronym_shape(std::string_view original, std::string& core_lower) {
 }
 
 Clause acronyms_in(std::string_view text) {
+  // Every answer of a bank passes through here: a table says what each byte is, and only words with
+  // two capitals (most have none) are looked at more closely.
+  enum : unsigned char { other = 0, lower_or_digit = 1, capital = 2 };
+  static const std::array<unsigned char, 256> k_kind = [] {
+    std::array<unsigned char, 256> table{};
+    for (int c = 0; c < 256; ++c)
+      table[c] = (c >= 'A' && c <= 'Z') ? capital : ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? lower_or_digit : other;
+    return table;
+  }();
   Clause out;
   std::string core;
-  for (std::size_t i = 0; i < text.size();) {
-    auto word_char = [&](std::size_t k) { char c = text[k]; return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
-    if (!word_char(i)) { ++i; continue; }
-    std::size_t start = i;
-    while (i < text.size() && word_char(i)) ++i;
-    if (i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true, false, {}, false});
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0, n = text.size(); i < n;) {
+    if (k_kind[data[i]] == other) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i, capitals = 0;
+    for (unsigned char kind; i < n && (kind = k_kind[data[i]]) != other; ++i) capitals += kind == capital;
+    if (capitals >= 2 && i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true, false, {}, false});
   }
   return out;
 }
@@ -291,7 +312,7 @@ namespace {
 
 // A word as written, read without its context: lowercase (or an acronym's core), American
 // spelling, the pros/cons and comparing words merged, stop word, stem, linker.
-Word read_word(const std::string& original) {
+Word read_word(std::string_view original) {
   Word out;
   std::string core;
   if (acronym_shape(original, core)) {
@@ -311,11 +332,11 @@ Word read_word(const std::string& original) {
 
 // Every word passes through the rules above; a bank writes a few thousand distinct words over and
 // over, so each is read once per thread.
-const Word& read_word_cached(const std::string& original) {
-  thread_local std::unordered_map<std::string, Word> cache;
+const Word& read_word_cached(std::string_view original) {
+  thread_local std::unordered_map<std::string, Word, TransparentHash, std::equal_to<>> cache;
   if (auto it = cache.find(original); it != cache.end()) return it->second;
   if (cache.size() > 65536) cache.clear();  // random text (a bank uses far fewer words); only the last result must stay valid
-  return cache.emplace(original, read_word(original)).first->second;
+  return cache.emplace(std::string(original), read_word(original)).first->second;
 }
 
 }  // namespace
@@ -334,6 +355,7 @@ std::vector<Clause> read_clauses(std::string_view input) {
     input = normalized;
   }
   thread_local std::vector<Token> joined;  // scratch: every question and answer passes through here
+  std::forward_list<std::string> joined_words;  // "k-means" read as "kmeans": tokens point into these
   tokenize(input, joined);
   // Join single-character compounds: k-means, A/B, p-value, t-SNE (in place).
   std::size_t kept = 0;
@@ -341,43 +363,55 @@ std::vector<Clause> read_clauses(std::string_view input) {
     Token& t = joined[k];
     if (t.kind == Token::word && t.joiner && kept > 0 && joined[kept - 1].kind == Token::word &&
         (t.original.size() == 1 || joined[kept - 1].original.size() == 1)) {
-      joined[kept - 1].original += t.original;
+      std::string& word = joined_words.emplace_front(joined[kept - 1].original);
+      word += t.original;
+      joined[kept - 1].original = word;
       continue;
     }
     if (kept != k) joined[kept] = std::move(t);
     ++kept;
   }
   joined.resize(kept);
-  std::vector<Clause> clauses(1);
-  clauses.back().reserve(kept);
+  std::vector<Clause> clauses;
+  clauses.reserve(1 + static_cast<std::size_t>(std::count_if(joined.begin(), joined.end(), [](const Token& t) { return t.kind != Token::word; })));
+  // The clause being read, kept per thread: each is copied out at its end, at its size.
+  thread_local Clause current;
+  current.clear();
+  bool versus = false;  // whether the clause has a "vs" or "versus" (ask_difference_of_versus)
+  auto end_clause = [&] {
+    if (current.empty()) return;
+    if (versus) ask_difference_of_versus(current);
+    versus = false;
+    clauses.emplace_back(std::make_move_iterator(current.begin()), std::make_move_iterator(current.end()));
+    current.clear();
+  };
   for (std::size_t k = 0; k < joined.size(); ++k) {
     const Token& t = joined[k];
     auto next_word = [&](std::size_t at) -> std::string {
       return at < joined.size() && joined[at].kind == Token::word ? lower(joined[at].original) : std::string();
     };
     if (t.kind == Token::end) {
-      if (!clauses.back().empty()) clauses.emplace_back();
+      end_clause();
       continue;
     }
     if (t.kind == Token::comma) {
       std::string w = next_word(k + 1);
       if (w == "and" || w == "or" || w == "but") {
-        if (!clauses.back().empty()) clauses.emplace_back();
+        end_clause();
         ++k;
-      } else if (is_wh(w) && !clauses.back().empty()) {
-        clauses.emplace_back();
+      } else if (is_wh(w)) {
+        end_clause();
       }
       continue;
     }
     const Word& read = read_word_cached(t.original);
-    if ((read.text == "and" || read.text == "or") && is_wh(next_word(k + 1)) && !clauses.back().empty()) {
-      clauses.emplace_back();
+    if ((read.text == "and" || read.text == "or") && is_wh(next_word(k + 1)) && !current.empty()) {
+      end_clause();
       continue;
     }
     Word word = read;
     if (!word.acronym) {
       auto roman = roman_value(word.text);
-      const Clause& current = clauses.back();
       if (!roman.empty() && !current.empty()) {
         const std::string& prev = current.back().text;
         if (word.text != "i" || (!is_stop_word(prev) && !is_auxiliary(prev))) {
@@ -389,11 +423,12 @@ std::vector<Clause> read_clauses(std::string_view input) {
       // "When would one use X?" is "When would you use X?": "one" after an auxiliary is a pronoun.
       if (word.text == "one" && !current.empty() && is_auxiliary(current.back().text)) word.stop = true;
     }
-    clauses.back().push_back(std::move(word));
+    versus = versus || (!word.acronym && (word.text == "vs" || word.text == "versus"));
+    current.push_back(std::move(word));
   }
-  if (clauses.back().empty()) clauses.pop_back();
-  for (auto& clause : clauses) ask_difference_of_versus(clause);
+  end_clause();
   if (joined.capacity() > 4096) std::vector<Token>().swap(joined);  // a long text's scratch is not kept
+  if (current.capacity() > 4096) Clause().swap(current);
   return clauses;
 }
 
