@@ -437,7 +437,12 @@ const std::string& stem_of(const Word& word) { return word.stem.empty() ? stem_r
 bool is_stop_word(std::string_view word) { return in_stop_words(word); }
 bool is_linker(std::string_view word) { return in(k_linkers, word); }
 bool is_interrogative(std::string_view word) { return in(k_interrogatives, word); }
-bool is_pronoun(std::string_view word) { return in(k_pronouns, word); }
+// Asked of every word of every question: the list holds words of 2-5 letters starting with i, o or t.
+constexpr bool pronoun_shape(std::string_view w) { return w.size() >= 2 && w.size() <= 5 && (w[0] == 'i' || w[0] == 'o' || w[0] == 't'); }
+static_assert(std::all_of(std::begin(k_pronouns), std::end(k_pronouns), pronoun_shape));
+bool is_pronoun(std::string_view word) {
+  return pronoun_shape(word) && in(k_pronouns, word);
+}
 bool is_frame_stem(const std::string& stem) {
   static const auto stems = stems_of(k_frame_words);
   return stems.count(stem) > 0;

@@ -12,8 +12,9 @@
 # (parallel parse, schema validation), stopping right after the load; so the ratio is the
 # whole cost of finding duplicates on top of reading the bank. The two commands alternate,
 # BENCH_DEDUP_RUNS times (default 3), and each keeps its fastest run (the machine is shared;
-# the fastest is the least disturbed). CPU time (user + sys) is printed too: it is less
-# sensitive to other work on the machine than wall time.
+# the fastest is the least disturbed), and the median of the run-by-run ratios is printed too. CPU
+# time (user + sys) is printed as well: it is less sensitive to other work on the machine than wall
+# time.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -28,17 +29,24 @@ once() {
 }
 # The two commands alternate (so a burst of other work on the shared machine hits both alike);
 # each keeps its fastest run. Sets load_{wall,cpu,rss} and dedup_{wall,cpu,rss}.
+# Each run of the second command is also set against the run of the first just before it (the
+# two share the machine's state of the moment): pair_ratios lists those ratios, and
+# `median_of $pair_ratios` is steadier than the ratio of the fastest runs when one run of either
+# lands in an unusually quiet or busy moment.
 measure_pair() {
-  local bank=$1 wall cpu rss
-  load_wall="" dedup_wall=""
+  local bank=$1 wall cpu rss this_load
+  load_wall="" dedup_wall="" pair_ratios=""
   for _ in $(seq "$runs"); do
     read -r wall cpu rss < <(once "$QBANK" dedup "$bank/bank" --config "$bank/qbank.yaml" --no-progress --load-only)
+    this_load=$wall
     if [ -z "$load_wall" ] || awk -v a="$wall" -v b="$load_wall" 'BEGIN { exit !(a < b) }'; then load_wall=$wall load_cpu=$cpu load_rss=$rss; fi
     read -r wall cpu rss < <(once "$QBANK" dedup "$bank/bank" --config "$bank/qbank.yaml" --no-progress --format json -o "$bank/report.json")
     if [ -z "$dedup_wall" ] || awk -v a="$wall" -v b="$dedup_wall" 'BEGIN { exit !(a < b) }'; then dedup_wall=$wall dedup_cpu=$cpu dedup_rss=$rss; fi
+    pair_ratios+="$(ratio "$wall" "$this_load") "
   done
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+median_of() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 declare -A dedup_time extra_time
 for n in ${BENCH_DEDUP_SIZES:-10000 100000}; do
@@ -61,6 +69,7 @@ for n in ${BENCH_DEDUP_SIZES:-10000 100000}; do
 
   echo "load alone (dedup --load-only):  ${load_wall} s wall  ${load_cpu} s CPU  peak RSS ${load_rss} MiB"
   echo "qbank dedup:                     ${dedup_wall} s wall  ${dedup_cpu} s CPU  peak RSS ${dedup_rss} MiB  = $(ratio "$dedup_wall" "$load_wall") x load (target <= 1.5, < 6 s, < 1024 MiB)"
+  echo "run by run:                      ${pair_ratios}x  median $(median_of $pair_ratios) x"
   echo "finding duplicates on top:       ${extra_time[$n]} s CPU"
   echo "recall ${recall}  precision ${precision}  (pairs found ${found}, injected ${expected}, repeated sections ${sections}, look-alikes wrongly reported ${flagged})"
 done
@@ -87,18 +96,21 @@ for n in ${BENCH_DEDUP_REAL_SIZES:-10000 100000 200000}; do
   real_dedup[$n]=$dedup_wall
   echo "load alone:   ${load_wall} s wall  ${load_cpu} s CPU  peak RSS ${load_rss} MiB"
   echo "qbank dedup:  ${dedup_wall} s wall  ${dedup_cpu} s CPU  peak RSS ${dedup_rss} MiB  = $(ratio "$dedup_wall" "$load_wall") x load (target <= 1.5)"
+  echo "run by run:   ${pair_ratios}x  median $(median_of $pair_ratios) x"
   echo "recall ${recall}  precision ${precision}  (pairs found ${found}, injected ${expected}, look-alikes wrongly reported ${flagged})"
   # lint with and without the duplicate rules, taking turns.
   printf 'rules:\n  duplicate-question: off\n  near-duplicate-question: off\n  repeated-section: off\n' >"$bank/no-dedup.yaml"
-  lint_wall="" off_wall=""
+  lint_wall="" off_wall="" lint_ratios=""
   for _ in $(seq "$runs"); do
     read -r wall cpu rss < <(once "$QBANK" lint "$bank/bank" --config "$bank/qbank.yaml" --no-progress)
     if [ -z "$lint_wall" ] || awk -v a="$wall" -v b="$lint_wall" 'BEGIN { exit !(a < b) }'; then lint_wall=$wall; fi
+    this_lint=$wall
     read -r wall cpu rss < <(once "$QBANK" lint "$bank/bank" --config "$bank/no-dedup.yaml" --no-progress)
     if [ -z "$off_wall" ] || awk -v a="$wall" -v b="$off_wall" 'BEGIN { exit !(a < b) }'; then off_wall=$wall; fi
+    lint_ratios+="$(ratio "$this_lint" "$wall") "
   done
   real_lint[$n]=$lint_wall
-  echo "qbank lint:   ${lint_wall} s wall; without the duplicate rules ${off_wall} s = $(ratio "$lint_wall" "$off_wall") x (target <= 1.5)"
+  echo "qbank lint:   ${lint_wall} s wall; without the duplicate rules ${off_wall} s = $(ratio "$lint_wall" "$off_wall") x (target <= 1.5); run by run ${lint_ratios}x, median $(median_of $lint_ratios) x"
 done
 if [ -n "${real_dedup[10000]:-}" ] && [ -n "${real_dedup[100000]:-}" ]; then
   echo "--- realistic growth (linear = 10.0 per 10x, 2.0 per 2x; target <= 11 per 10x)"

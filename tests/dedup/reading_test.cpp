@@ -193,6 +193,27 @@ TEST_CASE("outside the answer sample, an acronym is learned from the answer's op
   CHECK(lexicon.phrase_count() == 2);
 }
 
+TEST_CASE("acronyms_in picks out a text's acronyms and nothing else") {
+  // Every answer outside the sample passes through here, scanned byte by byte.
+  std::string found;
+  for (const auto& w : acronyms_in("An SVM, unlike kNN or CNNs, makes Type II errors (XGBoost: too long), as A Hello 'ReLU' said."))
+    found += (found.empty() ? "" : " ") + w.text + (w.acronym ? "" : "?");
+  CHECK(found == "svm knn cnn relu");
+  CHECK(acronyms_in("").empty());
+  CHECK(acronyms_in("no capitals at all, and Only one per Word").empty());
+}
+
+TEST_CASE("outside the answer sample, an acronym in the answer names the question's words") {
+  // The question spells a term out, its answer (not in the sample) abbreviates it: the answer's
+  // acronyms alone are picked out, and matched against the question's words.
+  Lexicon lexicon;
+  lexicon.learn({{"What is a support vector machine?", "An SVM finds the widest margin between two classes.", false},
+                 {"What is gradient boosting?", "Trees fit one after another, as in XGB or LightGBM.", false}});
+  CHECK(terms_of(lexicon, "support vector machine") == "svm");
+  CHECK(terms_of(lexicon, "gradient boosting") == "gradient boost");  // "XGB" does not spell these words
+  CHECK(lexicon.phrase_count() == 1);
+}
+
 TEST_CASE("the lexicon learns synonyms an answer states") {
   Lexicon lexicon;
   lexicon.learn({{"What is the step size?", "The step size, also called the learning rate, scales the gradient.", true}});
