@@ -97,6 +97,8 @@ Runner configure_dedup(CLI::App& command) {
     bool near_on = lint::rule_enabled(config, dedup::k_near_duplicate);
     std::vector<Diagnostic> diagnostics;
     std::vector<nlohmann::ordered_json> pairs, sections;
+    output::Progress finding("qbank: finding duplicates", progress_enabled(options->output));
+    settings.progress = [&finding](std::size_t done, std::size_t total) { finding.update(done, total); };
     for (const auto& loaded : banks) {
       diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
       const bank::Bank* ref = reference.empty() ? nullptr : &reference.front().bank;
@@ -124,6 +126,7 @@ Runner configure_dedup(CLI::App& command) {
       }
       for (auto& d : dedup::duplicate_resources(loaded.bank)) diagnostics.push_back(std::move(d));
     }
+    finding.finish();
     lint::finish_diagnostics(diagnostics, config);
 
     if (json) {

@@ -72,7 +72,11 @@ Runner configure_lint(CLI::App& command) {
     output::Progress progress("qbank: loading", progress_enabled(cli->output));
     lint::LintOptions lint_options;
     lint_options.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
+    // A large bank's duplicate search takes seconds after the last file is read.
+    output::Progress finding("qbank: finding duplicates", progress_enabled(cli->output));
+    lint_options.dedup_progress = [&finding](std::size_t done, std::size_t total) { finding.update(done, total); };
     lint::LintRun run = lint::run_lint(paths, config, lint_options);
+    finding.finish();
     progress.finish();
     if (cli->fix) {
       lint::FixReport fixed = lint::apply_fixes(run.diagnostics);

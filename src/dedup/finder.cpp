@@ -181,7 +181,7 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
   });
   std::vector<std::string_view> fields{bank.info.title, bank.info.deck};
   if (reference) fields.insert(fields.end(), {reference->info.title, reference->info.deck});
-  detail::Profiles profiles(entries, fields);
+  detail::Profiles profiles(entries, fields, settings.progress);
   const auto& questions = profiles.questions();
 
   // The same subject words in another frame ("What is X?" / "Explain X."): each later one pairs

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct Settings {
   // found there scored 0.75 or more and every other pair 0.65 or less; 0.7 is halfway.
   double threshold = k_default_threshold;
   std::size_t min_run = 3;  // consecutive pairs that make a repeated section
+  // Called with (done, total) as the questions are read, the long part of a large bank: total is
+  // the number of questions, each read twice (learning what the bank's words are, then reading it
+  // against that) and counted half each time. From up to two threads, every thousand questions or
+  // so; the last call has done == total.
+  std::function<void(std::size_t done, std::size_t total)> progress = nullptr;
 };
 
 // One question the finder looks at. `side` 0 is the bank under review, 1 the reference bank

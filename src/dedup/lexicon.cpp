@@ -207,13 +207,15 @@ void Lexicon::add_phrase(std::vector<std::string> stems, std::string canonical) 
   list.push_back({std::move(stems), std::move(canonical)});
 }
 
-void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* answers) {
+void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* answers,
+                    const std::function<void(std::size_t)>& advanced) {
   if (answers) answers->resize(texts.size());
   std::vector<Learned> learned(2);
   auto work = [&](std::size_t begin, std::size_t end, unsigned worker) {
     Learned& out = learned[worker];
     std::vector<Clause> clauses;
     for (std::size_t i = begin; i < end; ++i) {
+      if (advanced && i > begin && (i - begin) % k_progress_step == 0) advanced(k_progress_step);
       const Text& text = texts[i];
       clauses = read_clauses(text.question);
       std::size_t question_clauses = clauses.size();
@@ -247,6 +249,7 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
         (*answers)[i].assign(std::make_move_iterator(clauses.begin() + static_cast<std::ptrdiff_t>(question_clauses)),
                              std::make_move_iterator(clauses.end()));
     }
+    if (advanced && end > begin) advanced((end - begin - 1) % k_progress_step + 1);
   };
   parallel_chunks(texts.size(), work);
   for (auto& part : learned) {

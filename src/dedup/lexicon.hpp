@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,6 +26,9 @@ struct Term {
   std::size_t first = 0, count = 1;
 };
 
+// Texts between two progress reports of the finder's passes over every question.
+inline constexpr std::size_t k_progress_step = 1024;
+
 class Lexicon {
  public:
   struct Text {
@@ -36,7 +40,9 @@ class Lexicon {
   // Runs on up to two threads. The clauses of each answer in the sample go to `answers`, when
   // given, so that the long texts are read once (questions are short, and their words' readings
   // cached: reading them again costs less than keeping every question's clauses).
-  void learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* answers = nullptr);
+  // `advanced`, when set, is called with a number of texts done (from either thread).
+  void learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* answers = nullptr,
+             const std::function<void(std::size_t)>& advanced = {});
 
   // The terms of a clause, with compounds joined and phrases replaced (longest first).
   void terms(const Clause& clause, std::vector<Term>& out) const;

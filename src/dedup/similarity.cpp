@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <numeric>
 #include <unordered_map>
@@ -190,14 +191,18 @@ std::vector<std::uint64_t> interrogative_hashes() {
 
 }  // namespace
 
-Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::string_view>& fields) {
+Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::string_view>& fields,
+                   const std::function<void(std::size_t, std::size_t)>& progress) {
   std::size_t n = entries.size();
+  std::atomic<std::size_t> done{0};
+  std::function<void(std::size_t)> advanced;
+  if (progress) advanced = [&](std::size_t k) { progress((done += k) / 2, n); };  // two passes
   std::size_t stride = std::max<std::size_t>(1, n / k_answer_sample);
   std::vector<Lexicon::Text> texts(n);
   for (std::size_t i = 0; i < n; ++i)
     texts[i] = {opening(entries[i].question->question, k_question_read_bytes), entries[i].question->answer, i % stride == 0};
   std::vector<std::vector<Clause>> answer_clauses;
-  m_lexicon.learn(texts, &answer_clauses);
+  m_lexicon.learn(texts, &answer_clauses, advanced);
   // The bank's field: the terms of its title and deck name as the lexicon reads them (compounds
   // and acronyms it learned included), and each word's own stem.
   std::vector<Term> field_terms;
@@ -217,6 +222,7 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
     Weighted terms;
     std::vector<std::uint64_t> answer;
     for (std::size_t i = begin; i < end; ++i) {
+      if (advanced && i > begin && (i - begin) % k_progress_step == 0) advanced(k_progress_step);
       read_question(m_lexicon, m_domain, read_clauses(texts[i].question), terms, nullptr);
       m_questions[i] = to_profile(terms);
       for (auto h : m_questions[i].hashes) ++question_df[worker][h];
@@ -227,6 +233,7 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
       for (auto h : answer)
         if (!std::binary_search(m_questions[i].hashes.begin(), m_questions[i].hashes.end(), h)) ++answer_df[worker][h];
     }
+    if (advanced && end > begin) advanced((end - begin - 1) % k_progress_step + 1);
   });
   for (auto& [h, c] : question_df[1]) question_df[0][h] += c;
   for (auto& [h, c] : answer_df[1]) answer_df[0][h] += c;

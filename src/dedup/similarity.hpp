@@ -62,7 +62,9 @@ class Profiles {
  public:
   // `fields`: the titles and deck names of the banks, which name their field ("Machine Learning
   // Interview Questions"): "in machine learning" then places a question and asks nothing.
-  Profiles(const std::vector<Entry>& entries, const std::vector<std::string_view>& fields);
+  // `progress`: Settings::progress.
+  Profiles(const std::vector<Entry>& entries, const std::vector<std::string_view>& fields,
+           const std::function<void(std::size_t done, std::size_t total)>& progress = {});
   const std::vector<Profile>& questions() const { return m_questions; }
   Reading read(std::string_view question) const;
 

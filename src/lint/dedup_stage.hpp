@@ -4,6 +4,8 @@
 // still has its own severity, and their options are read together.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "bank/model.hpp"
@@ -19,6 +21,8 @@ namespace qbank::lint {
 dedup::Settings dedup_settings(const config::Config& config);
 
 // The question rules' findings for one bank; nothing (and no work) when all three are off.
-std::vector<Diagnostic> run_dedup_stage(const bank::Bank& bank, const config::Config& config);
+// `progress`: dedup::Settings::progress.
+std::vector<Diagnostic> run_dedup_stage(const bank::Bank& bank, const config::Config& config,
+                                        const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 }  // namespace qbank::lint

@@ -57,7 +57,7 @@ LintRun run_lint(const std::vector<std::filesystem::path>& paths, const config::
     loaded.diagnostics.clear();
     // The rules and the duplicate finder only read the bank, so they run side by side, each
     // into a list of its own (the output is sorted, so the order they finish in does not show).
-    auto dedup = std::async(std::launch::async, [&] { return run_dedup_stage(loaded.bank, config); });
+    auto dedup = std::async(std::launch::async, [&] { return run_dedup_stage(loaded.bank, config, options.dedup_progress); });
     for (auto& d : run_rules(loaded.bank, config)) found.push_back(std::move(d));
     std::vector<Diagnostic> duplicates = dedup.get();
     limit_diagnostics(duplicates);

@@ -16,7 +16,8 @@
 namespace qbank::lint {
 
 struct LintOptions {
-  std::function<void(std::size_t done, std::size_t total)> progress;
+  std::function<void(std::size_t done, std::size_t total)> progress;        // files loaded
+  std::function<void(std::size_t done, std::size_t total)> dedup_progress;  // dedup::Settings::progress
 };
 
 struct LintRun {

@@ -3,6 +3,7 @@
 // word weights are realistic.
 #include <algorithm>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include <catch2/catch.hpp>
@@ -424,4 +425,33 @@ TEST_CASE("the explanation names the subject words and follow-ups that differ, n
   // The subject word costs its full weight, the follow-up a tenth of it.
   CHECK(sgd->score < 0.7);
   CHECK(smote->score >= 0.7);
+}
+
+TEST_CASE("progress is reported as the questions are read, reaching the number of questions once") {
+  // Enough questions for both threads; each is read twice and counted half each time.
+  std::vector<Q> questions;
+  const char* topics[] = {"gradient descent", "dropout", "batch normalization", "ridge regression", "k-means"};
+  for (int i = 0; i < 5000; ++i)
+    questions.push_back({"q" + std::to_string(i), std::string("How does ") + topics[i % 5] + " behave in setting " + std::to_string(i) + "?",
+                         "It depends on the data."});
+  bank::Bank bank;
+  test::add_section(bank, "many.yaml", questions);
+  std::mutex mutex;
+  std::vector<std::pair<std::size_t, std::size_t>> reports;
+  Settings settings;
+  settings.progress = [&](std::size_t done, std::size_t total) {
+    std::lock_guard lock(mutex);
+    reports.emplace_back(done, total);
+  };
+  find_duplicates(bank, settings);
+  REQUIRE(reports.size() >= 4);  // at least two reports per pass
+  std::size_t at_total = 0, largest = 0;
+  for (auto [done, total] : reports) {
+    CHECK(total == 5000);
+    CHECK(done <= total);
+    at_total += done == total;
+    largest = std::max(largest, done);
+  }
+  CHECK(largest == 5000);
+  CHECK(at_total == 1);  // every question counted, none twice
 }
