@@ -356,7 +356,10 @@ void for_each_candidate(const std::vector<Profile>& questions, double min_score,
   }
   parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned worker) {
     std::vector<std::uint32_t> seen(n, UINT32_MAX);
-    for (std::size_t i = begin; i < end; ++i) {
+    for (std::size_t k = begin; k < end; ++k) {
+      // Question i is compared with the earlier ones only, so the work grows with i: the two
+      // threads take questions from both ends in turn (0, n-1, 1, n-2, ...) to share it evenly.
+      std::size_t i = k % 2 == 0 ? k / 2 : n - 1 - k / 2;
       const Profile& a = questions[i];
       // Weights within reach: S >= m * E_b and S <= I_a give E_b <= I_a / m; symmetrically
       // I_b >= m * E_a, and I_b <= ratio * E_b bounds E_b from below.
