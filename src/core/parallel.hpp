@@ -22,6 +22,21 @@ void parallel_chunks(std::size_t n, Fn fn, std::size_t min_parallel = 2000) {
   for (auto& t : threads) t.join();
 }
 
+// Runs fn(i, worker) for every i in [0, n) on up to two threads, like parallel_chunks, but the
+// threads take every other item rather than a half each: for work that grows or clusters along
+// the range (the duplicate finder compares each question with the earlier ones; cheap exact pairs
+// come before costly near ones), where halves would leave one thread with most of it.
+template <typename Fn>
+void parallel_interleaved(std::size_t n, Fn fn, std::size_t min_parallel = 2000) {
+  std::size_t half = (n + 1) / 2;
+  parallel_chunks(
+      n,
+      [&](std::size_t begin, std::size_t end, unsigned worker) {
+        for (std::size_t k = begin; k < end; ++k) fn(k < half ? 2 * k : 2 * (k - half) + 1, worker);
+      },
+      min_parallel);
+}
+
 // std::sort on two threads (each half sorted on its own, then merged) from `min_parallel`
 // elements: the duplicate finder sorts hash keys of every question.
 template <typename T, typename Less = std::less<>>

@@ -354,29 +354,28 @@ void for_each_candidate(const std::vector<Profile>& questions, double min_score,
     }
     ratio.emplace(postings[begin].hash, largest);
   }
-  parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned worker) {
-    std::vector<std::uint32_t> seen(n, UINT32_MAX);
-    for (std::size_t k = begin; k < end; ++k) {
-      // Question i is compared with the earlier ones only, so the work grows with i: the two
-      // threads take questions from both ends in turn (0, n-1, 1, n-2, ...) to share it evenly.
-      std::size_t i = k % 2 == 0 ? k / 2 : n - 1 - k / 2;
-      const Profile& a = questions[i];
-      // Weights within reach: S >= m * E_b and S <= I_a give E_b <= I_a / m; symmetrically
-      // I_b >= m * E_a, and I_b <= ratio * E_b bounds E_b from below.
-      double high = a.full / m + 1e-6;
-      for (auto h : prefixes[i]) {
-        double low = m * a.effective / ratio.find(h)->second - 1e-6;  // read-only on both threads
-        auto first = std::lower_bound(postings.begin(), postings.end(), Posting{h, static_cast<float>(low), 0});
-        auto last = std::upper_bound(first, postings.end(), Posting{h, static_cast<float>(high), UINT32_MAX});
-        if (last - first > static_cast<std::ptrdiff_t>(k_max_postings)) continue;
-        for (auto it = first; it != last; ++it) {
-          std::uint32_t j = it->question;
-          if (j >= i || seen[j] == i) continue;
-          seen[j] = static_cast<std::uint32_t>(i);
-          if (a.effective > questions[j].full / m + 1e-6) continue;
-          double q = score(questions[j], a);
-          if (q + 1e-9 >= min_score) visit(j, i, q, worker);
-        }
+  // Question i is compared with the earlier ones only, so the work grows with i: the threads take
+  // every other question.
+  std::vector<std::vector<std::uint32_t>> seen_by(2);  // per thread: seen[j] == i once j is met for i
+  parallel_interleaved(n, [&](std::size_t i, unsigned worker) {
+    std::vector<std::uint32_t>& seen = seen_by[worker];
+    if (seen.empty()) seen.assign(n, UINT32_MAX);
+    const Profile& a = questions[i];
+    // Weights within reach: S >= m * E_b and S <= I_a give E_b <= I_a / m; symmetrically
+    // I_b >= m * E_a, and I_b <= ratio * E_b bounds E_b from below.
+    double high = a.full / m + 1e-6;
+    for (auto h : prefixes[i]) {
+      double low = m * a.effective / ratio.find(h)->second - 1e-6;  // read-only on both threads
+      auto first = std::lower_bound(postings.begin(), postings.end(), Posting{h, static_cast<float>(low), 0});
+      auto last = std::upper_bound(first, postings.end(), Posting{h, static_cast<float>(high), UINT32_MAX});
+      if (last - first > static_cast<std::ptrdiff_t>(k_max_postings)) continue;
+      for (auto it = first; it != last; ++it) {
+        std::uint32_t j = it->question;
+        if (j >= i || seen[j] == i) continue;
+        seen[j] = static_cast<std::uint32_t>(i);
+        if (a.effective > questions[j].full / m + 1e-6) continue;
+        double q = score(questions[j], a);
+        if (q + 1e-9 >= min_score) visit(j, i, q, worker);
       }
     }
   });

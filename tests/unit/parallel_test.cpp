@@ -37,3 +37,24 @@ TEST_CASE("parallel_sort gives std::sort's order, above and below its threshold"
   qbank::parallel_sort(descending, std::greater<>{}, 1);  // a comparator, split from one element on
   CHECK(descending == std::vector<int>{9, 5, 3, 1});
 }
+
+TEST_CASE("parallel_interleaved covers every index exactly once, the two workers taking every other index") {
+  for (std::size_t n : {0u, 1u, 99u, 100u, 101u, 5000u}) {
+    std::vector<int> seen(n, 0);
+    std::vector<unsigned> worker_of(n, 9);
+    qbank::parallel_interleaved(
+        n,
+        [&](std::size_t i, unsigned worker) {
+          ++seen[i];  // each index is given to one worker only: no two threads write the same element
+          worker_of[i] = worker;
+        },
+        100);
+    CHECK(std::all_of(seen.begin(), seen.end(), [](int c) { return c == 1; }));
+    if (n < 100) {
+      CHECK(std::all_of(worker_of.begin(), worker_of.end(), [](unsigned w) { return w == 0; }));
+    } else {
+      // Worker 0 has the even indices, worker 1 the odd ones (and, for an odd count, the last).
+      for (std::size_t i = 0; i + 1 < n; ++i) CHECK(worker_of[i] == i % 2);
+    }
+  }
+}
