@@ -23,6 +23,7 @@
 #include "core/error.hpp"
 #include "exporters/exporter.hpp"
 #include "lint/lint.hpp"
+#include "output/terminal.hpp"
 
 namespace qbank::cli {
 
@@ -38,6 +39,7 @@ struct ExportCommandOptions {
   bool force = false;
   bool bom = false;
   bool raw = false;
+  bool no_progress = false;
 };
 
 // SOURCE_DATE_EPOCH (reproducible builds convention) when set, else the current time.
@@ -143,7 +145,16 @@ int run_export(const ExportCommandOptions& options) {
   export_options.bom = export_options.bom || options.bom;
   export_options.raw = export_options.raw || options.raw;
 
-  lint::LintRun run = lint::run_lint(input_paths(input), config);
+  // The lint run before an export loads the bank and searches it for duplicates: seconds on a
+  // large bank, shown as lint shows them.
+  output::Progress loading("qbank: loading", !options.no_progress);
+  output::Progress finding("qbank: finding duplicates", !options.no_progress);
+  lint::LintOptions lint_options;
+  lint_options.progress = [&loading](std::size_t done, std::size_t total) { loading.update(done, total); };
+  lint_options.dedup_progress = [&finding](std::size_t done, std::size_t total) { finding.update(done, total); };
+  lint::LintRun run = lint::run_lint(input_paths(input), config, lint_options);
+  finding.finish();
+  loading.finish();
   if (has_errors(run.diagnostics)) {
     std::vector<Diagnostic> errors;
     for (const auto& diagnostic : run.diagnostics)
@@ -230,6 +241,7 @@ Runner configure_export(CLI::App& command) {
       ->type_name("FILE");
   command.add_option("--max-file-size", options->max_file_size, "Skip and report YAML files larger than this (default 16MiB)")
       ->type_name("SIZE");
+  command.add_flag("--no-progress", options->no_progress, "No progress line on stderr (shown only on a TTY anyway)");
   command.footer(formats +
                  "\nSOURCE_DATE_EPOCH, when set, is the export time stamped into the output (reproducible packages).\n"
                  "Re-importing a new .apkg into Anki updates the edited notes; pass --previous with the last\n"
