@@ -80,19 +80,19 @@ std::pair<std::uint64_t, std::size_t> answer_fingerprint(std::string_view answer
     }
     return table;
   }();
-  std::uint64_t h = 1469598103934665603ull;
+  std::uint64_t h = k_fnv_offset;
   std::size_t words = 0;
   bool in_word = false;
   for (char raw : answer) {
     unsigned char c = k_folded[static_cast<unsigned char>(raw)];
     if (c == 0) {
-      if (in_word) h = (h ^ ' ') * 1099511628211ull;
+      if (in_word) h = fnv_step(h, ' ');
       in_word = false;
       continue;
     }
     words += !in_word;
     in_word = true;
-    h = (h ^ c) * 1099511628211ull;
+    h = fnv_step(h, c);
   }
   return {h, words};
 }
@@ -190,9 +190,9 @@ Findings find_duplicates(const bank::Bank& bank, const Settings& settings, const
     std::vector<std::uint64_t> subject_hashes(n);
     parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned) {
       for (std::size_t i = begin; i < end; ++i) {
-        std::uint64_t h = 1469598103934665603ull;
+        std::uint64_t h = k_fnv_offset;
         for (std::size_t k = 0; k < questions[i].hashes.size(); ++k)
-          h = (h ^ (questions[i].hashes[k] + static_cast<std::uint64_t>(questions[i].factors[k] * 1000))) * 1099511628211ull;
+          h = fnv_step(h, questions[i].hashes[k] + static_cast<std::uint64_t>(questions[i].factors[k] * 1000));
         subject_hashes[i] = h;
       }
     });

@@ -22,10 +22,6 @@ std::string stems_joined(const std::vector<std::string>& stems) {
   return out;
 }
 
-// FNV-1a over a prefix, one byte more at a time: the Bloom filter of compound prefixes.
-constexpr std::uint64_t k_fnv_offset = 1469598103934665603ull, k_fnv_prime = 1099511628211ull;
-std::uint64_t fnv_step(std::uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * k_fnv_prime; }
-
 bool ascii_lower_word(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 // The content words right before `end` (at most 3) and right after `start` (at most 4) of a
@@ -214,8 +210,9 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
   auto work = [&](std::size_t begin, std::size_t end, unsigned worker) {
     Learned& out = learned[worker];
     std::vector<Clause> clauses;
+    ProgressSteps steps(advanced);
     for (std::size_t i = begin; i < end; ++i) {
-      if (advanced && i > begin && (i - begin) % k_progress_step == 0) advanced(k_progress_step);
+      steps.count();
       const Text& text = texts[i];
       clauses = read_clauses(text.question);
       std::size_t question_clauses = clauses.size();
@@ -249,7 +246,7 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
         (*answers)[i].assign(std::make_move_iterator(clauses.begin() + static_cast<std::ptrdiff_t>(question_clauses)),
                              std::make_move_iterator(clauses.end()));
     }
-    if (advanced && end > begin) advanced((end - begin - 1) % k_progress_step + 1);
+    steps.finish();
   };
   parallel_chunks(texts.size(), work);
   for (auto& part : learned) {
@@ -269,7 +266,7 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
   for (const auto& w : m_whole_sorted) {
     std::uint64_t h = k_fnv_offset;
     for (std::size_t k = 0; k < w.size(); ++k) {
-      h = fnv_step(h, w[k]);
+      h = fnv_step(h, static_cast<unsigned char>(w[k]));
       if (k == 0) continue;
       for (std::uint64_t bit : {h & (bits - 1), (h >> 32) & (bits - 1)}) m_prefix_bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
@@ -292,8 +289,8 @@ bool Lexicon::may_join(std::string_view first, std::string_view second, std::str
   // all of the first word and the first letter of the second.
   if (!m_prefix_bits.empty()) {
     std::uint64_t h = k_fnv_offset, bits = m_prefix_bits.size() * 64;
-    for (char c : first) h = fnv_step(h, c);
-    h = fnv_step(h, second.front());
+    for (char c : first) h = fnv_step(h, static_cast<unsigned char>(c));
+    h = fnv_step(h, static_cast<unsigned char>(second.front()));
     for (std::uint64_t bit : {h & (bits - 1), (h >> 32) & (bits - 1)})
       if (!(m_prefix_bits[bit / 64] >> (bit % 64) & 1u)) return false;
   }

@@ -26,8 +26,24 @@ struct Term {
   std::size_t first = 0, count = 1;
 };
 
-// Texts between two progress reports of the finder's passes over every question.
-inline constexpr std::size_t k_progress_step = 1024;
+// One thread's count of the texts it has read in a pass over every question: `advanced` (when
+// set) is told of every k_progress_step of them, and of the rest at finish().
+class ProgressSteps {
+ public:
+  static constexpr std::size_t k_progress_step = 1024;
+  explicit ProgressSteps(const std::function<void(std::size_t)>& advanced) : m_advanced(advanced) {}
+  void count() {
+    if (m_advanced && ++m_counted == k_progress_step) finish();
+  }
+  void finish() {
+    if (m_advanced && m_counted > 0) m_advanced(m_counted);
+    m_counted = 0;
+  }
+
+ private:
+  const std::function<void(std::size_t)>& m_advanced;
+  std::size_t m_counted = 0;
+};
 
 class Lexicon {
  public:

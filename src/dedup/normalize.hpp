@@ -22,6 +22,12 @@ std::vector<std::string_view> split_words(std::string_view key);
 
 std::uint64_t hash_word(std::string_view word);
 
+// FNV-1a, one step at a time: the finder hashes byte by byte (answer fingerprints, compound
+// prefixes) and word hash by word hash (subject keys) without building the text hashed.
+inline constexpr std::uint64_t k_fnv_offset = 1469598103934665603ull;
+inline constexpr std::uint64_t k_fnv_prime = 1099511628211ull;
+constexpr std::uint64_t fnv_step(std::uint64_t h, std::uint64_t value) { return (h ^ value) * k_fnv_prime; }
+
 // Answers are read for what they teach (compounds, acronyms, synonyms, word frequencies) and
 // compared for what they share, up to this many bytes: an answer longer than that is a pasted
 // document or random text, whose first 64 KiB teach as much, and reading all of a 10 MB answer

@@ -221,8 +221,9 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
   parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned worker) {
     Weighted terms;
     std::vector<std::uint64_t> answer;
+    ProgressSteps steps(advanced);
     for (std::size_t i = begin; i < end; ++i) {
-      if (advanced && i > begin && (i - begin) % k_progress_step == 0) advanced(k_progress_step);
+      steps.count();
       read_question(m_lexicon, m_domain, read_clauses(texts[i].question), terms, nullptr);
       m_questions[i] = to_profile(terms);
       for (auto h : m_questions[i].hashes) ++question_df[worker][h];
@@ -233,7 +234,7 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
       for (auto h : answer)
         if (!std::binary_search(m_questions[i].hashes.begin(), m_questions[i].hashes.end(), h)) ++answer_df[worker][h];
     }
-    if (advanced && end > begin) advanced((end - begin - 1) % k_progress_step + 1);
+    steps.finish();
   });
   for (auto& [h, c] : question_df[1]) question_df[0][h] += c;
   for (auto& [h, c] : answer_df[1]) answer_df[0][h] += c;
@@ -356,10 +357,10 @@ void for_each_candidate(const std::vector<Profile>& questions, double min_score,
   }
   // Question i is compared with the earlier ones only, so the work grows with i: the threads take
   // every other question.
-  std::vector<std::vector<std::uint32_t>> seen_by(2);  // per thread: seen[j] == i once j is met for i
+  // Per thread: seen[j] == i once question j is met for question i.
+  std::vector<std::vector<std::uint32_t>> seen_by(2, std::vector<std::uint32_t>(n, UINT32_MAX));
   parallel_interleaved(n, [&](std::size_t i, unsigned worker) {
     std::vector<std::uint32_t>& seen = seen_by[worker];
-    if (seen.empty()) seen.assign(n, UINT32_MAX);
     const Profile& a = questions[i];
     // Weights within reach: S >= m * E_b and S <= I_a give E_b <= I_a / m; symmetrically
     // I_b >= m * E_a, and I_b <= ratio * E_b bounds E_b from below.
@@ -387,7 +388,7 @@ void for_each_core_candidate(const std::vector<Profile>& questions, const std::v
   // "What is the difference between X and Y?" have the same subject.
   const float k_strong = static_cast<float>(std::log(2.0)) + 1e-4f;
   constexpr std::uint64_t k_whole = 0x9E3779B97F4A7C15ull;  // marks a key of all subject words
-  auto mix = [](std::uint64_t h, std::uint64_t x) { return (h ^ x) * 1099511628211ull + (h >> 29); };
+  auto mix = [](std::uint64_t h, std::uint64_t x) { return fnv_step(h, x) + (h >> 29); };
   // The keys of each question, made on two threads, then sorted: runs of one key are groups.
   std::vector<std::vector<std::pair<std::uint64_t, std::uint32_t>>> made(2);
   parallel_chunks(questions.size(), [&](std::size_t begin, std::size_t end, unsigned worker) {
@@ -400,14 +401,14 @@ void for_each_core_candidate(const std::vector<Profile>& questions, const std::v
       for (std::size_t k = 0; k < p.hashes.size(); ++k)
         if (p.factors[k] >= 1.0f && p.idf[k] > k_strong) core.push_back(p.hashes[k]);  // already sorted
       if (core.empty()) continue;
-      std::uint64_t whole = 1469598103934665603ull;
+      std::uint64_t whole = k_fnv_offset;
       for (auto h : core) whole = mix(whole, h);
       keys.emplace_back(whole ^ k_whole, static_cast<std::uint32_t>(i));
       if (core.size() > k_max_core_words) continue;
       // Unmarked, the whole key also meets the keys of questions with one subject word more.
       if (core.size() > 1) keys.emplace_back(whole, static_cast<std::uint32_t>(i));
       for (std::size_t drop = 0; drop < core.size(); ++drop) {
-        std::uint64_t key = 1469598103934665603ull;
+        std::uint64_t key = k_fnv_offset;
         for (std::size_t k = 0; k < core.size(); ++k)
           if (k != drop) key = mix(key, core[k]);
         // Without its one word, a one-word question says nothing: "What is X?" must not meet every

@@ -44,6 +44,11 @@ constexpr std::string_view k_generic_nouns[] = {"algorithm", "approach", "archit
                                                 "procedure", "process", "score", "strategy", "system", "technique",
                                                 "term", "tool"};
 
+// is_pronoun is asked of every word of every question: the list holds words of 2-5 letters
+// starting with i, o or t, and only words of that shape are looked up in it.
+constexpr bool pronoun_shape(std::string_view w) { return w.size() >= 2 && w.size() <= 5 && (w[0] == 'i' || w[0] == 'o' || w[0] == 't'); }
+static_assert(std::all_of(std::begin(k_pronouns), std::end(k_pronouns), pronoun_shape));
+
 template <std::size_t N>
 bool in(const std::string_view (&list)[N], std::string_view word) {
   return std::find(std::begin(list), std::end(list), word) != std::end(list);
@@ -152,15 +157,18 @@ struct Token {
   char joiner = 0;        // '-' or '/' when glued to the previous word by it
 };
 
-// ASCII letters and digits: the bytes of most words.
-constexpr std::array<bool, 256> k_ascii_word = [] {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 128; ++c) table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+// What an ASCII byte is to a word: every word of every question and answer passes through a
+// lookup in this table (bytes from 0x80 are `other` here: UTF-8 is read by code point).
+enum AsciiKind : unsigned char { other = 0, lower_or_digit = 1, capital = 2 };
+constexpr std::array<AsciiKind, 256> k_ascii_kind = [] {
+  std::array<AsciiKind, 256> table{};
+  for (int c = 0; c < 128; ++c)
+    table[c] = (c >= 'A' && c <= 'Z') ? capital : ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? lower_or_digit : other;
   return table;
 }();
 
 bool is_word_char(utf8proc_int32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  if (cp < 0x80) return cp >= 0 && k_ascii_kind[static_cast<unsigned char>(cp)] != other;
   auto c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;  // letters, marks, numbers
 }
@@ -205,7 +213,7 @@ void tokenize(std::string_view text, std::vector<Token>& tokens) {
     std::size_t len = next_cp(i, cp);
     if (is_word_char(cp)) {
       std::size_t start = i;
-      while (i < n && k_ascii_word[data[i]]) ++i;  // most words are ASCII letters and digits
+      while (i < n && k_ascii_kind[data[i]] != other) ++i;  // most words are ASCII letters and digits
       while (i < n) {
         std::size_t l = next_cp(i, cp);
         if (!is_word_char(cp)) break;
@@ -284,25 +292,18 @@ bool acronym_shape(std::string_view original, std::string& core_lower) {
 }
 
 Clause acronyms_in(std::string_view text) {
-  // Every answer of a bank passes through here: a table says what each byte is, and only words with
-  // two capitals (most have none) are looked at more closely.
-  enum : unsigned char { other = 0, lower_or_digit = 1, capital = 2 };
-  static const std::array<unsigned char, 256> k_kind = [] {
-    std::array<unsigned char, 256> table{};
-    for (int c = 0; c < 256; ++c)
-      table[c] = (c >= 'A' && c <= 'Z') ? capital : ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? lower_or_digit : other;
-    return table;
-  }();
+  // Every answer of a bank passes through here: only words with two capitals (most have none) are
+  // looked at more closely.
   Clause out;
   std::string core;
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0, n = text.size(); i < n;) {
-    if (k_kind[data[i]] == other) {
+    if (k_ascii_kind[data[i]] == other) {
       ++i;
       continue;
     }
     std::size_t start = i, capitals = 0;
-    for (unsigned char kind; i < n && (kind = k_kind[data[i]]) != other; ++i) capitals += kind == capital;
+    for (AsciiKind kind; i < n && (kind = k_ascii_kind[data[i]]) != other; ++i) capitals += kind == capital;
     if (capitals >= 2 && i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true, false, {}, false});
   }
   return out;
@@ -373,7 +374,6 @@ std::vector<Clause> read_clauses(std::string_view input) {
   }
   joined.resize(kept);
   std::vector<Clause> clauses;
-  clauses.reserve(1 + static_cast<std::size_t>(std::count_if(joined.begin(), joined.end(), [](const Token& t) { return t.kind != Token::word; })));
   // The clause being read, kept per thread: each is copied out at its end, at its size.
   thread_local Clause current;
   current.clear();
@@ -437,9 +437,6 @@ const std::string& stem_of(const Word& word) { return word.stem.empty() ? stem_r
 bool is_stop_word(std::string_view word) { return in_stop_words(word); }
 bool is_linker(std::string_view word) { return in(k_linkers, word); }
 bool is_interrogative(std::string_view word) { return in(k_interrogatives, word); }
-// Asked of every word of every question: the list holds words of 2-5 letters starting with i, o or t.
-constexpr bool pronoun_shape(std::string_view w) { return w.size() >= 2 && w.size() <= 5 && (w[0] == 'i' || w[0] == 'o' || w[0] == 't'); }
-static_assert(std::all_of(std::begin(k_pronouns), std::end(k_pronouns), pronoun_shape));
 bool is_pronoun(std::string_view word) {
   return pronoun_shape(word) && in(k_pronouns, word);
 }
