@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <span>
 
 #include "core/parallel.hpp"
 #include "dedup/normalize.hpp"
@@ -75,31 +76,30 @@ struct Learned {
   std::vector<std::pair<std::vector<std::string>, std::string>> phrases;
 };
 
-void learn_acronyms(const std::vector<Clause>& clauses, Learned& out) {
+// `words`: a text's words as Vocabulary::read leaves them (clauses ended by nullptr).
+void learn_acronyms(std::span<const Word* const> words, Learned& out) {
   std::set<std::string> present;
-  for (const auto& clause : clauses)
-    for (const auto& w : clause)
-      if (w.acronym) present.insert(w.text);
+  for (const Word* w : words)
+    if (w && w->acronym) present.insert(w->text);
   if (present.empty()) return;
   // An expansion starts with an acronym's first letter: other words are passed over at once.
   std::array<bool, 256> first_letter{};
   for (const auto& acronym : present) first_letter[static_cast<unsigned char>(acronym[0])] = true;
   std::vector<std::string_view> run;
-  for (const auto& clause : clauses) {
-    for (std::size_t i = 0; i < clause.size(); ++i) {
-      if (clause[i].acronym || clause[i].stop || !first_letter[static_cast<unsigned char>(clause[i].text[0])]) continue;
-      run.clear();
-      for (std::size_t n = 1; n <= 5 && i + n <= clause.size(); ++n) {
-        const Word& last = clause[i + n - 1];
-        if (last.acronym) break;
-        run.push_back(last.text);
-        if (n < 2 || last.stop) continue;
-        for (const auto& acronym : present) {
-          if (acronym[0] != run[0][0] || !acronym_matches(acronym, run)) continue;
-          std::vector<std::string> stems;
-          for (auto w : run) stems.push_back(stem(w));
-          out.phrases.emplace_back(std::move(stems), acronym);
-        }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word* w = words[i];
+    if (!w || w->acronym || w->stop || !first_letter[static_cast<unsigned char>(w->text[0])]) continue;
+    run.clear();
+    for (std::size_t n = 1; n <= 5 && i + n <= words.size(); ++n) {
+      const Word* last = words[i + n - 1];
+      if (!last || last->acronym) break;  // the clause ends, or an acronym
+      run.push_back(last->text);
+      if (n < 2 || last->stop) continue;
+      for (const auto& acronym : present) {
+        if (acronym[0] != run[0][0] || !acronym_matches(acronym, run)) continue;
+        std::vector<std::string> stems;
+        for (std::size_t k = i; k < i + n; ++k) stems.push_back(words[k]->stem);
+        out.phrases.emplace_back(std::move(stems), acronym);
       }
     }
   }
@@ -108,7 +108,7 @@ void learn_acronyms(const std::vector<Clause>& clauses, Learned& out) {
 // The parts of `answer` where the expansion of one of the question's acronyms is written: its
 // opening, and a few words either side of each mention ("Long Short-Term Memory (LSTM)", "LSTM
 // (long short-term memory)"); cut at spaces and merged where they overlap.
-std::vector<std::string_view> acronym_windows(std::string_view answer, const std::vector<Clause>& question) {
+std::vector<std::string_view> acronym_windows(std::string_view answer, std::span<const Word* const> question) {
   constexpr std::size_t k_reach = 64;     // bytes either side: five words and their punctuation
   constexpr std::size_t k_opening = 160;  // bytes: the first sentence or so
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // [from, to) in answer
@@ -120,9 +120,8 @@ std::vector<std::string_view> acronym_windows(std::string_view answer, const std
   }
   std::string core;
   auto asked = [&](const std::string& acronym) {
-    for (const auto& clause : question)
-      for (const auto& w : clause)
-        if (w.acronym && w.text == acronym) return true;
+    for (const Word* w : question)
+      if (w && w->acronym && w->text == acronym) return true;
     return false;
   };
   auto word_char = [&](std::size_t k) {
@@ -194,57 +193,76 @@ bool acronym_matches(std::string_view acronym, const std::vector<std::string_vie
 }
 
 void Lexicon::add_phrase(std::vector<std::string> stems, std::string canonical) {
-  auto& list = m_phrases[stems.front()];
+  auto& list = m_phrases[hash_word(stems.front())];
   for (auto& known : list) {
     if (known.stems != stems) continue;
     known.canonical = std::min(known.canonical, canonical);  // the same result whatever the order learned
     return;
   }
-  list.push_back({std::move(stems), std::move(canonical)});
+  list.push_back({std::move(stems), std::move(canonical), 0});
 }
 
-void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clause>>* answers,
-                    const std::function<void(std::size_t)>& advanced) {
-  if (answers) answers->resize(texts.size());
+std::span<const Word* const> Lexicon::Read::question(std::size_t i) const {
+  const Span& at = m_texts[i];
+  return std::span<const Word* const>(m_words[at.thread]).subspan(at.question_begin, at.question_end - at.question_begin);
+}
+
+std::span<const Word* const> Lexicon::Read::answer(std::size_t i) const {
+  const Span& at = m_texts[i];
+  return std::span<const Word* const>(m_words[at.thread]).subspan(at.question_end, at.answer_end - at.question_end);
+}
+
+void Lexicon::learn(const std::vector<Text>& texts, Read* read, const std::function<void(std::size_t)>& advanced) {
+  Read local;
+  Read& kept = read ? *read : local;
+  kept.m_texts.assign(texts.size(), {});
   std::vector<Learned> learned(2);
   auto work = [&](std::size_t begin, std::size_t end, unsigned worker) {
     Learned& out = learned[worker];
-    std::vector<Clause> clauses;
+    Vocabulary& vocabulary = kept.m_vocabularies[worker];
+    std::vector<const Word*>& words = kept.m_words[worker];
+    std::vector<bool> taught;  // by word id: its stem is in out.whole_words
+    std::vector<std::string_view> acronyms;
     ProgressSteps steps(advanced);
     for (std::size_t i = begin; i < end; ++i) {
       steps.count();
       const Text& text = texts[i];
-      clauses = read_clauses(text.question);
-      std::size_t question_clauses = clauses.size();
+      std::size_t question_begin = words.size();
+      vocabulary.read(text.question, words);
+      std::size_t question_end = words.size();
       bool has_acronym = false;
-      for (const auto& c : clauses)
-        for (const auto& w : c) has_acronym |= w.acronym;
+      for (std::size_t k = question_begin; k < question_end; ++k) has_acronym |= words[k] && words[k]->acronym;
       // Answers are long: read whole only those in the sample (for compounds). Where the question
       // has an acronym, its expansion may be in the answer: only its opening and the text around
       // each mention are read. Elsewhere only the answer's acronyms are picked out, for the question's
       // own words to match.
       std::string_view answer_text = opening(text.answer);
       if (text.answer_in_sample) {
-        auto answer = read_clauses(answer_text);
-        clauses.insert(clauses.end(), std::make_move_iterator(answer.begin()), std::make_move_iterator(answer.end()));
+        vocabulary.read(answer_text, words);
       } else if (has_acronym) {
-        for (auto window : acronym_windows(answer_text, clauses)) {
-          auto part = read_clauses(window);
-          clauses.insert(clauses.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
-        }
-      } else if (Clause acronyms = acronyms_in(answer_text); !acronyms.empty()) {
-        clauses.push_back(std::move(acronyms));
+        auto question = std::span<const Word* const>(words).subspan(question_begin, question_end - question_begin);
+        for (auto window : acronym_windows(answer_text, question)) vocabulary.read(window, words);
+      } else {
+        acronyms.clear();
+        acronyms_written_in(answer_text, acronyms);
+        for (auto a : acronyms) words.push_back(&vocabulary.word(a));
+        if (!acronyms.empty()) words.push_back(nullptr);
       }
-      std::size_t taught = text.answer_in_sample ? clauses.size() : question_clauses;
-      for (std::size_t c = 0; c < taught; ++c)
-        for (const auto& w : clauses[c])
-          if (!w.acronym && !w.stop) out.whole_words.insert(stem_of(w));
-      learn_acronyms(clauses, out);
+      std::size_t taught_end = text.answer_in_sample ? words.size() : question_end;
+      taught.resize(vocabulary.size(), false);
+      for (std::size_t k = question_begin; k < taught_end; ++k) {
+        const Word* w = words[k];
+        if (!w || w->acronym || w->stop || taught[w->id]) continue;
+        taught[w->id] = true;
+        out.whole_words.insert(w->stem);
+      }
+      learn_acronyms(std::span<const Word* const>(words).subspan(question_begin), out);
       // Synonyms stated in answers ("also known as") come from the same sample as compounds.
       if (text.answer_in_sample) learn_synonyms(answer_text, out);
-      if (answers && text.answer_in_sample)
-        (*answers)[i].assign(std::make_move_iterator(clauses.begin() + static_cast<std::ptrdiff_t>(question_clauses)),
-                             std::make_move_iterator(clauses.end()));
+      // Kept: the question, and the answer where it is in the sample (the profiles weigh its words).
+      if (!read) words.resize(question_begin);
+      else if (!text.answer_in_sample) words.resize(question_end);
+      kept.m_texts[i] = {worker, question_begin, question_end, words.size()};
     }
     steps.finish();
   };
@@ -272,10 +290,12 @@ void Lexicon::learn(const std::vector<Text>& texts, std::vector<std::vector<Clau
     }
   }
   // Longest phrase first, then a fixed order: replacement is greedy and deterministic.
-  for (auto& [first, list] : m_phrases)
+  for (auto& [first, list] : m_phrases) {
     std::sort(list.begin(), list.end(), [](const Phrase& x, const Phrase& y) {
       return x.stems.size() != y.stems.size() ? x.stems.size() > y.stems.size() : x.stems < y.stems;
     });
+    for (auto& phrase : list) phrase.canonical_hash = hash_word(phrase.canonical);
+  }
 }
 
 std::size_t Lexicon::phrase_count() const {
@@ -284,42 +304,46 @@ std::size_t Lexicon::phrase_count() const {
   return n;
 }
 
-bool Lexicon::may_join(std::string_view first, std::string_view second, std::string& key) const {
+bool Lexicon::may_join(const Word& first, const Word& second, std::string& key) const {
   // Stemming changes only the end of a word, so the stem of a compound of the two starts with
   // all of the first word and the first letter of the second.
   if (!m_prefix_bits.empty()) {
-    std::uint64_t h = k_fnv_offset, bits = m_prefix_bits.size() * 64;
-    for (char c : first) h = fnv_step(h, static_cast<unsigned char>(c));
-    h = fnv_step(h, static_cast<unsigned char>(second.front()));
+    std::uint64_t bits = m_prefix_bits.size() * 64;
+    std::uint64_t h = fnv_step(first.text_fnv, static_cast<unsigned char>(second.text.front()));
     for (std::uint64_t bit : {h & (bits - 1), (h >> 32) & (bits - 1)})
       if (!(m_prefix_bits[bit / 64] >> (bit % 64) & 1u)) return false;
   }
-  key.assign(first).push_back(second.front());
+  key.assign(first.text).push_back(second.text.front());
   auto it = std::lower_bound(m_whole_sorted.begin(), m_whole_sorted.end(), key);
   return it != m_whole_sorted.end() && std::string_view(*it).starts_with(key);
 }
 
 void Lexicon::terms(const Clause& clause, std::vector<Term>& out) const {
+  std::vector<const Word*> words;
+  for (const auto& w : clause) words.push_back(&w);
+  terms(ClauseView(words), out);
+}
+
+void Lexicon::terms(ClauseView clause, std::vector<Term>& out) const {
   out.clear();
   std::string joined;
   for (std::size_t i = 0; i < clause.size(); ++i) {
-    const Word& w = clause[i];
-    if (i + 1 < clause.size() && !w.acronym && !clause[i + 1].acronym && !w.stop && !clause[i + 1].stop &&
-        may_join(w.text, clause[i + 1].text, joined)) {
-      joined.assign(w.text).append(clause[i + 1].text);
-      const std::string& s = stem_ref(joined);
-      if (m_whole_words.count(s)) {
-        out.push_back({s, i, 2});
+    const Word& w = *clause[i];
+    if (i + 1 < clause.size() && !w.acronym && !clause[i + 1]->acronym && !w.stop && !clause[i + 1]->stop &&
+        may_join(w, *clause[i + 1], joined)) {
+      joined.assign(w.text).append(clause[i + 1]->text);
+      if (auto it = m_whole_words.find(stem_ref(joined)); it != m_whole_words.end()) {
+        out.push_back({*it, hash_word(*it), nullptr, i, 2});
         ++i;
         continue;
       }
     }
-    out.push_back({w.acronym ? w.text : stem_of(w), i, 1});
+    out.push_back({term_of(w), w.term_hash, &w, i, 1});
   }
   if (m_phrases.empty()) return;
   // The longest phrase starting at term i, if any.
   auto phrase_at = [&](std::size_t i) -> const Phrase* {
-    auto it = m_phrases.find(out[i].stem);
+    auto it = m_phrases.find(out[i].hash);
     if (it == m_phrases.end()) return nullptr;
     for (const auto& phrase : it->second) {
       std::size_t n = phrase.stems.size();
@@ -341,7 +365,7 @@ void Lexicon::terms(const Clause& clause, std::vector<Term>& out) const {
     if (found || (found = phrase_at(i))) {
       std::size_t n = found->stems.size();
       std::size_t words = out[i + n - 1].first + out[i + n - 1].count - out[i].first;
-      replaced.push_back({found->canonical, out[i].first, words});
+      replaced.push_back({found->canonical, found->canonical_hash, nullptr, out[i].first, words});
       i += n;
       found = nullptr;
     } else {

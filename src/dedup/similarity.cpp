@@ -34,13 +34,13 @@ struct WeightedTerm {
 using Weighted = std::vector<WeightedTerm>;
 
 // Whether a term of a clause opens a phrase: one word, a linker ("of", "in", "with": words.hpp).
-bool opens_phrase(const Clause& clause, const Term& term) {
-  return term.count == 1 && !clause[term.first].acronym && clause[term.first].linker;
+bool opens_phrase(ClauseView clause, const Term& term) {
+  return term.count == 1 && !clause[term.first]->acronym && clause[term.first]->linker;
 }
 
-std::string surface(const Clause& clause, const Term& term) {
+std::string surface(ClauseView clause, const Term& term) {
   std::string out;
-  for (std::size_t k = term.first; k < term.first + term.count && k < clause.size(); ++k) out += (out.empty() ? "" : " ") + clause[k].text;
+  for (std::size_t k = term.first; k < term.first + term.count && k < clause.size(); ++k) out += (out.empty() ? "" : " ") + clause[k]->text;
   return out;
 }
 
@@ -51,22 +51,21 @@ struct StemRoles {
   bool frame = false, follow_up = false, generic = false;
 };
 
-StemRoles stem_roles(const std::string& stem) {
-  thread_local std::unordered_map<std::string, StemRoles> cache;
-  if (auto it = cache.find(stem); it != cache.end()) return it->second;
-  if (cache.size() > 65536) cache.clear();  // random text: stay bounded (a bank uses far fewer stems)
-  StemRoles roles{hash_word(stem), is_frame_stem(stem), is_follow_up_stem(stem), is_generic_stem(stem)};
-  cache.emplace(stem, roles);
-  return roles;
+// A term that is one word's own has its roles on the word; a compound's or a phrase's are
+// worked out here.
+StemRoles stem_roles(const Term& term) {
+  if (term.word) return {term.hash, term.word->frame_stem, term.word->follow_up_stem, term.word->generic_stem};
+  std::string stem(term.stem);
+  return {term.hash, is_frame_stem(stem), is_follow_up_stem(stem), is_generic_stem(stem)};
 }
 
 // Whether term k of a clause is a frame word in context: "how does X work", "what does it mean
 // (for, in)", and the frame list.
-bool is_frame(const Clause& clause, const std::vector<Term>& terms, const std::vector<StemRoles>& roles, std::size_t k,
+bool is_frame(ClauseView clause, const std::vector<Term>& terms, const std::vector<StemRoles>& roles, std::size_t k,
               bool asks_how) {
   const Term& t = terms[k];
-  if (t.count != 1 || clause[t.first].acronym) return false;
-  if (clause[t.first].stop || roles[k].frame) return true;
+  if (t.count != 1 || clause[t.first]->acronym) return false;
+  if (clause[t.first]->stop || roles[k].frame) return true;
   if (t.stem == "work" && asks_how) return true;
   if (t.stem == "mean") {
     bool last = k + 1 == terms.size();
@@ -78,8 +77,8 @@ bool is_frame(const Clause& clause, const std::vector<Term>& terms, const std::v
 }
 
 // The weighted terms of a question (unsorted, may repeat), and optionally its reading.
-void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>& domain, const std::vector<Clause>& clauses,
-                   Weighted& out, Reading* reading) {
+void read_question(const Lexicon& lexicon, const Domain& domain, const std::vector<ClauseView>& clauses, Weighted& out,
+                   Reading* reading) {
   out.clear();
   // Scratch, kept per thread: a question is read for every entry of the bank.
   thread_local std::vector<Term> terms;
@@ -89,14 +88,14 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
   first_clause.clear();
   std::uint8_t phrase = 0;
   for (std::size_t c = 0; c < clauses.size(); ++c) {
-    const Clause& clause = clauses[c];
+    ClauseView clause = clauses[c];
     lexicon.terms(clause, terms);
     roles.resize(terms.size());
-    for (std::size_t k = 0; k < terms.size(); ++k) roles[k] = stem_roles(terms[k].stem);
+    for (std::size_t k = 0; k < terms.size(); ++k) roles[k] = stem_roles(terms[k]);
     bool asks_how = false, pronoun = false;
-    for (const auto& w : clause) {
-      asks_how |= w.text == "how";
-      pronoun |= !w.acronym && is_pronoun(w.text);
+    for (const Word* w : clause) {
+      asks_how |= w->text == "how";
+      pronoun |= w->pronoun;
     }
     frame.assign(terms.size(), false);
     for (std::size_t k = 0; k < terms.size(); ++k) frame[k] = is_frame(clause, terms, roles, k, asks_how);
@@ -113,7 +112,7 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
         for (std::size_t k = 0; k < terms.size() && follow_up; ++k)
           follow_up = frame[k] || std::find(first_clause.begin(), first_clause.end(), roles[k].hash) != first_clause.end() ||
                       roles[k].follow_up ||
-                      (terms[k].count == 1 && is_interrogative(clause[terms[k].first].text));
+                      (terms[k].count == 1 && clause[terms[k].first]->interrogative);
       }
     }
     // "... in machine learning" in a bank titled "Machine Learning Interview Questions": a phrase
@@ -122,7 +121,7 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
     if (!domain.empty()) {
       for (std::size_t k = 0; k < terms.size(); ++k) {
         const Term& t = terms[k];
-        if (!opens_phrase(clause, t) || clause[t.first].text != "in") continue;
+        if (!opens_phrase(clause, t) || clause[t.first]->text != "in") continue;
         std::size_t end = k + 1;
         bool named = false, only_domain = true;
         for (; end < terms.size(); ++end) {
@@ -148,7 +147,7 @@ void read_question(const Lexicon& lexicon, const std::unordered_set<std::string>
       std::uint64_t h = roles[k].hash;
       out.push_back({h, factor, phrase});
       // Interrogatives weigh little and explain nothing: left out of the reading.
-      if (reading && !(t.count == 1 && is_interrogative(clause[t.first].text))) {
+      if (reading && !(t.count == 1 && clause[t.first]->interrogative)) {
         bool subject = !follow_up;
         (subject ? reading->subject : reading->follow_up).push_back(surface(clause, t));
         (subject ? reading->subject_hashes : reading->follow_up_hashes).push_back(h);
@@ -171,13 +170,13 @@ Profile to_profile(Weighted& terms) {
   return p;
 }
 
-void answer_hashes(const Lexicon& lexicon, const std::vector<Clause>& answer, std::vector<std::uint64_t>& out) {
+void answer_hashes(const Lexicon& lexicon, const std::vector<ClauseView>& answer, std::vector<std::uint64_t>& out) {
   out.clear();
   std::vector<Term> terms;
-  for (const auto& clause : answer) {
+  for (ClauseView clause : answer) {
     lexicon.terms(clause, terms);
     for (const auto& t : terms)
-      if (t.count != 1 || !clause[t.first].stop) out.push_back(hash_word(t.stem));
+      if (t.count != 1 || !clause[t.first]->stop) out.push_back(t.hash);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -201,15 +200,15 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
   std::vector<Lexicon::Text> texts(n);
   for (std::size_t i = 0; i < n; ++i)
     texts[i] = {opening(entries[i].question->question, k_question_read_bytes), entries[i].question->answer, i % stride == 0};
-  std::vector<std::vector<Clause>> answer_clauses;
-  m_lexicon.learn(texts, &answer_clauses, advanced);
+  Lexicon::Read read;
+  m_lexicon.learn(texts, &read, advanced);
   // The bank's field: the terms of its title and deck name as the lexicon reads them (compounds
   // and acronyms it learned included), and each word's own stem.
   std::vector<Term> field_terms;
   for (auto name : fields) {
     for (const auto& clause : read_clauses(name)) {
       m_lexicon.terms(clause, field_terms);
-      for (const auto& t : field_terms) m_domain.insert(t.stem);
+      for (const auto& t : field_terms) m_domain.emplace(t.stem);
       for (const auto& w : clause)
         if (!w.stop) m_domain.insert(w.acronym ? w.text : stem(w.text));
     }
@@ -221,15 +220,18 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
   parallel_chunks(n, [&](std::size_t begin, std::size_t end, unsigned worker) {
     Weighted terms;
     std::vector<std::uint64_t> answer;
+    std::vector<ClauseView> clauses;
     ProgressSteps steps(advanced);
     for (std::size_t i = begin; i < end; ++i) {
       steps.count();
-      read_question(m_lexicon, m_domain, read_clauses(texts[i].question), terms, nullptr);
+      split_clauses(read.question(i), clauses);
+      read_question(m_lexicon, m_domain, clauses, terms, nullptr);
       m_questions[i] = to_profile(terms);
       for (auto h : m_questions[i].hashes) ++question_df[worker][h];
       if (i % stride != 0) continue;
       // A document is the question with its answer: count the answer's terms the question lacks.
-      answer_hashes(m_lexicon, answer_clauses[i], answer);
+      split_clauses(read.answer(i), clauses);
+      answer_hashes(m_lexicon, clauses, answer);
       ++sampled[worker];
       for (auto h : answer)
         if (!std::binary_search(m_questions[i].hashes.begin(), m_questions[i].hashes.end(), h)) ++answer_df[worker][h];
@@ -260,9 +262,16 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
 }
 
 Reading Profiles::read(std::string_view question) const {
+  // Two per reported pair, on either thread: a vocabulary per thread, bounded.
+  thread_local Vocabulary vocabulary;
+  if (vocabulary.size() > 65536) vocabulary = Vocabulary();
+  std::vector<const Word*> words;
+  vocabulary.read(opening(question, k_question_read_bytes), words);
+  std::vector<ClauseView> clauses;
+  split_clauses(words, clauses);
   Reading reading;
   Weighted terms;
-  read_question(m_lexicon, m_domain, read_clauses(opening(question, k_question_read_bytes)), terms, &reading);
+  read_question(m_lexicon, m_domain, clauses, terms, &reading);
   return reading;
 }
 

@@ -31,6 +31,7 @@
 
 #include "dedup/finder.hpp"
 #include "dedup/lexicon.hpp"
+#include "dedup/stemmer.hpp"
 
 namespace qbank::dedup::detail {
 
@@ -58,6 +59,9 @@ struct Reading {
 // from rare ones).
 inline constexpr std::size_t k_answer_sample = 2000;
 
+// Stems looked up by string_view.
+using Domain = std::unordered_set<std::string, TransparentHash, std::equal_to<>>;
+
 class Profiles {
  public:
   // `fields`: the titles and deck names of the banks, which name their field ("Machine Learning
@@ -70,7 +74,7 @@ class Profiles {
 
  private:
   Lexicon m_lexicon;
-  std::unordered_set<std::string> m_domain;  // stems (acronyms as written) of the field's words
+  Domain m_domain;  // stems (acronyms as written) of the field's words
   std::vector<Profile> m_questions;
 };
 

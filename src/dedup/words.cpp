@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "core/text.hpp"
+#include "dedup/normalize.hpp"
 #include "dedup/stemmer.hpp"
 
 namespace qbank::dedup {
@@ -125,15 +126,6 @@ void compare_as_difference(std::string& w) {
 
 bool is_wh(std::string_view w) {
   return w == "how" || w == "why" || w == "what" || w == "when" || w == "where" || w == "which" || w == "who" || w == "whats";
-}
-
-// For a clause with a "vs" or "versus" (read_clauses knows which have one).
-void ask_difference_of_versus(Clause& clause) {
-  for (const auto& w : clause) {
-    if (w.acronym) continue;
-    if (is_wh(w.text) || w.text == "difference" || w.text == "differ" || w.text == "differences") return;
-  }
-  clause.push_back({"difference", false, false, {}, false});
 }
 
 std::string_view roman_value(std::string_view w) {
@@ -291,10 +283,9 @@ bool acronym_shape(std::string_view original, std::string& core_lower) {
   return roman_value(core_lower).empty();  // "Type II" is a numeral
 }
 
-Clause acronyms_in(std::string_view text) {
+void acronyms_written_in(std::string_view text, std::vector<std::string_view>& out) {
   // Every answer of a bank passes through here: only words with two capitals (most have none) are
   // looked at more closely.
-  Clause out;
   std::string core;
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0, n = text.size(); i < n;) {
@@ -304,12 +295,34 @@ Clause acronyms_in(std::string_view text) {
     }
     std::size_t start = i, capitals = 0;
     for (AsciiKind kind; i < n && (kind = k_ascii_kind[data[i]]) != other; ++i) capitals += kind == capital;
-    if (capitals >= 2 && i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back({core, true, false, {}, false});
+    if (capitals >= 2 && i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back(text.substr(start, i - start));
   }
+}
+
+Clause acronyms_in(std::string_view text) {
+  std::vector<std::string_view> written;
+  acronyms_written_in(text, written);
+  Vocabulary vocabulary;
+  Clause out;
+  for (auto w : written) out.push_back(vocabulary.word(w));
   return out;
 }
 
 namespace {
+
+// What a word's text and kind imply, worked out once per distinct word.
+void finish_word(Word& w) {
+  if (!w.acronym && w.stem.empty()) w.stem = stem_ref(w.text);
+  const std::string& term = term_of(w);
+  w.pronoun = !w.acronym && is_pronoun(w.text);
+  w.interrogative = !w.acronym && is_interrogative(w.text);
+  w.frame_stem = is_frame_stem(term);
+  w.follow_up_stem = is_follow_up_stem(term);
+  w.generic_stem = is_generic_stem(term);
+  w.term_hash = hash_word(term);
+  w.text_fnv = k_fnv_offset;
+  for (char c : w.text) w.text_fnv = fnv_step(w.text_fnv, static_cast<unsigned char>(c));
+}
 
 // A word as written, read without its context: lowercase (or an acronym's core), American
 // spelling, the pros/cons and comparing words merged, stop word, stem, linker.
@@ -319,30 +332,43 @@ Word read_word(std::string_view original) {
   if (acronym_shape(original, core)) {
     out.acronym = true;
     out.text = std::move(core);
-    return out;
+  } else {
+    out.text = lower(original);
+    americanize(out.text);
+    merge_pros_and_cons(out.text);
+    compare_as_difference(out.text);
+    out.stop = is_stop_word(out.text);
+    out.linker = is_linker(out.text);
   }
-  out.text = lower(original);
-  americanize(out.text);
-  merge_pros_and_cons(out.text);
-  compare_as_difference(out.text);
-  out.stop = is_stop_word(out.text);
-  out.stem = stem_ref(out.text);
-  out.linker = is_linker(out.text);
+  finish_word(out);
   return out;
 }
 
-// Every word passes through the rules above; a bank writes a few thousand distinct words over and
-// over, so each is read once per thread.
-const Word& read_word_cached(std::string_view original) {
-  thread_local std::unordered_map<std::string, Word, TransparentHash, std::equal_to<>> cache;
-  if (auto it = cache.find(original); it != cache.end()) return it->second;
-  if (cache.size() > 65536) cache.clear();  // random text (a bank uses far fewer words); only the last result must stay valid
-  return cache.emplace(std::string(original), read_word(original)).first->second;
-}
+// Tags of variants in Vocabulary::m_by_original: no word as written holds a control character.
+constexpr char k_as_pronoun = '\x01';
 
 }  // namespace
 
-std::vector<Clause> read_clauses(std::string_view input) {
+const Word& Vocabulary::word(std::string_view original) {
+  if (auto it = m_by_original.find(original); it != m_by_original.end()) return *it->second;
+  Word& w = m_words.emplace_back(read_word(original));
+  w.id = static_cast<std::uint32_t>(m_words.size() - 1);
+  m_by_original.emplace(std::string(original), &w);
+  return w;
+}
+
+const Word& Vocabulary::variant(const Word& word, char tag) {
+  std::string key(1, tag);
+  key += word.text;
+  if (auto it = m_by_original.find(key); it != m_by_original.end()) return *it->second;
+  Word& w = m_words.emplace_back(word);
+  if (tag == k_as_pronoun) w.stop = true;
+  w.id = static_cast<std::uint32_t>(m_words.size() - 1);
+  m_by_original.emplace(std::move(key), &w);
+  return w;
+}
+
+void Vocabulary::read(std::string_view input, std::vector<const Word*>& out) {
   std::string normalized;
   bool ascii = std::all_of(input.begin(), input.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (!ascii) {  // NFKC without case folding: capitals still tell acronyms
@@ -373,17 +399,21 @@ std::vector<Clause> read_clauses(std::string_view input) {
     ++kept;
   }
   joined.resize(kept);
-  std::vector<Clause> clauses;
-  // The clause being read, kept per thread: each is copied out at its end, at its size.
-  thread_local Clause current;
-  current.clear();
-  bool versus = false;  // whether the clause has a "vs" or "versus" (ask_difference_of_versus)
+  std::size_t clause_start = out.size();  // where the clause being read starts in `out`
+  bool versus = false;  // whether the clause has a "vs" or "versus"
   auto end_clause = [&] {
-    if (current.empty()) return;
-    if (versus) ask_difference_of_versus(current);
+    if (out.size() == clause_start) return;
+    // "X vs Y" asks what "the difference between X and Y" asks, unless the clause says so.
+    if (versus) {
+      bool asked = false;
+      for (std::size_t k = clause_start; k < out.size() && !asked; ++k)
+        asked = !out[k]->acronym && (is_wh(out[k]->text) || out[k]->text == "difference" || out[k]->text == "differ" ||
+                                     out[k]->text == "differences");
+      if (!asked) out.push_back(&word("difference"));
+    }
     versus = false;
-    clauses.emplace_back(std::make_move_iterator(current.begin()), std::make_move_iterator(current.end()));
-    current.clear();
+    out.push_back(nullptr);
+    clause_start = out.size();
   };
   for (std::size_t k = 0; k < joined.size(); ++k) {
     const Token& t = joined[k];
@@ -404,32 +434,50 @@ std::vector<Clause> read_clauses(std::string_view input) {
       }
       continue;
     }
-    const Word& read = read_word_cached(t.original);
-    if ((read.text == "and" || read.text == "or") && is_wh(next_word(k + 1)) && !current.empty()) {
+    const Word* read = &word(t.original);
+    bool clause_empty = out.size() == clause_start;
+    if ((read->text == "and" || read->text == "or") && is_wh(next_word(k + 1)) && !clause_empty) {
       end_clause();
       continue;
     }
-    Word word = read;
-    if (!word.acronym) {
-      auto roman = roman_value(word.text);
-      if (!roman.empty() && !current.empty()) {
-        const std::string& prev = current.back().text;
-        if (word.text != "i" || (!is_stop_word(prev) && !is_auxiliary(prev))) {
-          word.text = std::string(roman);
-          word.stem = word.text;  // a digit is its own stem
-          word.stop = false;
-        }
+    if (!read->acronym) {
+      auto roman = roman_value(read->text);
+      if (!roman.empty() && !clause_empty) {
+        const std::string& prev = out.back()->text;
+        if (read->text != "i" || (!is_stop_word(prev) && !is_auxiliary(prev))) read = &word(roman);  // a digit is its own stem
       }
       // "When would one use X?" is "When would you use X?": "one" after an auxiliary is a pronoun.
-      if (word.text == "one" && !current.empty() && is_auxiliary(current.back().text)) word.stop = true;
+      if (read->text == "one" && !clause_empty && is_auxiliary(out.back()->text)) read = &variant(*read, k_as_pronoun);
     }
-    versus = versus || (!word.acronym && (word.text == "vs" || word.text == "versus"));
-    current.push_back(std::move(word));
+    versus = versus || (!read->acronym && (read->text == "vs" || read->text == "versus"));
+    out.push_back(read);
   }
   end_clause();
   if (joined.capacity() > 4096) std::vector<Token>().swap(joined);  // a long text's scratch is not kept
-  if (current.capacity() > 4096) Clause().swap(current);
-  return clauses;
+}
+
+void split_clauses(std::span<const Word* const> words, std::vector<ClauseView>& out) {
+  out.clear();
+  std::size_t start = 0;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (words[k]) continue;
+    out.push_back(words.subspan(start, k - start));
+    start = k + 1;
+  }
+}
+
+std::vector<Clause> read_clauses(std::string_view text) {
+  thread_local Vocabulary vocabulary;
+  if (vocabulary.size() > 65536) vocabulary = Vocabulary();  // random text: stay bounded (a bank uses far fewer words)
+  std::vector<const Word*> words;
+  vocabulary.read(text, words);
+  std::vector<Clause> out(1);
+  for (const Word* w : words) {
+    if (w) out.back().push_back(*w);
+    else out.emplace_back();
+  }
+  out.pop_back();
+  return out;
 }
 
 const std::string& stem_of(const Word& word) { return word.stem.empty() ? stem_ref(word.text) : word.stem; }

@@ -18,9 +18,15 @@
 // - A word written with two or more capitals ("SVM", "ReLU", "CNNs") is marked as an acronym.
 #pragma once
 
+#include <cstdint>
+#include <deque>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "dedup/stemmer.hpp"
 
 namespace qbank::dedup {
 
@@ -28,19 +34,55 @@ struct Word {
   std::string text;      // lowercase, normalised as above
   bool acronym = false;  // written in capitals: "SVM", "ReLU"; text is then without a plural "s"
   bool stop = false;     // a stop word (is_stop_word), looked up once here rather than at every use
-  std::string stem;      // the stem of text, where read_clauses knew it (empty otherwise: see stem_of)
+  std::string stem;      // the stem of text (empty for an acronym, whose term is its text)
   bool linker = false;   // a word that opens a phrase (is_linker): "the role of X [in Y]", "[with Y]"
+  // Worked out once per distinct word (finish_word), so that reading a question asks no word list
+  // and hashes no string per word:
+  bool pronoun = false, interrogative = false;                   // is_pronoun, is_interrogative (not acronyms)
+  bool frame_stem = false, follow_up_stem = false, generic_stem = false;  // of its term
+  std::uint64_t term_hash = 0;  // hash_word of its term: the stem, or an acronym's text
+  std::uint64_t text_fnv = 0;   // FNV-1a over the bytes of text (the compound filter's prefix hash)
+  std::uint32_t id = 0;         // its index in the Vocabulary that read it
 };
 using Clause = std::vector<Word>;
+// A clause as words of a Vocabulary: what the finder reads and weighs.
+using ClauseView = std::span<const Word* const>;
 
-// A word's stem: the one read_clauses stored, else worked out (stemmer.hpp's stem_ref).
+// A word's term: an acronym's text, else its stem.
+inline const std::string& term_of(const Word& word) { return word.acronym ? word.text : word.stem; }
+// For code that reads words one by one: the stem (an acronym's worked out on the spot).
 const std::string& stem_of(const Word& word);
 
+// The distinct words of the texts read into it, each read once: a bank writes a few thousand
+// words over and over, and the finder reads every question twice (learning, then weighing), so
+// it keeps each question as pointers to these rather than as copies. Words stay where they are
+// until the vocabulary is destroyed. Not thread-safe: one per thread.
+class Vocabulary {
+ public:
+  // Reads `text` (the rules above), appending its words to `out` with a nullptr after each clause.
+  void read(std::string_view text, std::vector<const Word*>& out);
+  // A word as written, out of context ("CNNs" -> the acronym "cnn").
+  const Word& word(std::string_view original);
+  std::size_t size() const { return m_words.size(); }
+
+ private:
+  // A word in a form its context gave it ("one" as a pronoun), under a key no text can spell.
+  const Word& variant(const Word& word, char tag);
+  std::deque<Word> m_words;
+  std::unordered_map<std::string, const Word*, TransparentHash, std::equal_to<>> m_by_original;
+};
+
+// The clauses of `words` (as Vocabulary::read leaves them) into `out`.
+void split_clauses(std::span<const Word* const> words, std::vector<ClauseView>& out);
+
+// The clauses of a text as copies (for tests and one-off reads).
 std::vector<Clause> read_clauses(std::string_view text);
 
 // Whether a word as written has the shape of an acronym; `core` gets it lowercase, without a
-// plural "s". And the acronyms of a text, found without reading the rest of it.
+// plural "s". And the acronyms of a text, found without reading the rest of it: as written
+// (for Vocabulary::word), and read.
 bool acronym_shape(std::string_view original, std::string& core);
+void acronyms_written_in(std::string_view text, std::vector<std::string_view>& out);
 Clause acronyms_in(std::string_view text);
 
 // Word lists over lowercase unstemmed words. Stop words carry no meaning of their own;

@@ -33,7 +33,7 @@ std::string terms_of(const Lexicon& lexicon, std::string_view text) {
   std::vector<Term> terms;
   for (const auto& clause : read_clauses(text)) {
     lexicon.terms(clause, terms);
-    for (const auto& t : terms) out += (out.empty() ? "" : " ") + t.stem;
+    for (const auto& t : terms) out += (out.empty() ? "" : " ") + std::string(t.stem);
   }
   return out;
 }
@@ -219,4 +219,42 @@ TEST_CASE("the lexicon learns synonyms an answer states") {
   lexicon.learn({{"What is the step size?", "The step size, also called the learning rate, scales the gradient.", true}});
   CHECK(terms_of(lexicon, "learning rate") == terms_of(lexicon, "step size"));
   CHECK(terms_of(lexicon, "learning curve") == "learn curv");
+}
+
+TEST_CASE("the lexicon keeps what it read of each question and sampled answer, word for word") {
+  // The profiles weigh these kept words instead of reading the texts again: they must be the words
+  // a fresh read gives, clause by clause, each question's own.
+  auto as_read = [](std::string_view text) {
+    std::string out;
+    for (const auto& clause : read_clauses(text)) {
+      for (const auto& w : clause) out += w.text + (w.acronym ? "! " : w.stop ? "_ " : " ");
+      out += "| ";
+    }
+    return out;
+  };
+  auto as_kept = [](std::span<const Word* const> words) {
+    std::string out;
+    for (const Word* w : words) out += w ? w->text + (w->acronym ? "! " : w->stop ? "_ " : " ") : std::string("| ");
+    return out;
+  };
+  std::vector<Lexicon::Text> texts = {
+      {"What is an SVM? When would one use it?", "An SVM (support vector machine) finds the widest margin.", false},
+      {"Explain Type II errors vs. Type I errors.", "A false negative, also called a miss.", true},
+      {"How do CNNs and RNNs differ?", "CNNs share weights; RNNs share them over time.", false},
+      {"What's the bias/variance trade-off?", "", true}};
+  // Enough texts for both threads to read some (parallel_chunks shares from 2000); Text holds views.
+  std::vector<std::string> more;
+  for (int k = 0; k < 2396; ++k) more.push_back("What is k-means clustering number " + std::to_string(k) + "?");
+  for (std::size_t k = 0; k < more.size(); ++k) texts.push_back({more[k], k % 2 ? "Centroids of PCA." : "Centroids of t-SNE.", k % 3 == 0});
+  Lexicon lexicon;
+  Lexicon::Read read;
+  lexicon.learn(texts, &read);
+  for (std::size_t i : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{1300}, std::size_t{2399}}) {
+    INFO("text " << i);
+    CHECK(as_kept(read.question(i)) == as_read(texts[i].question));
+    if (texts[i].answer_in_sample) CHECK(as_kept(read.answer(i)) == as_read(texts[i].answer));
+    else CHECK(read.answer(i).empty());
+  }
+  CHECK(as_kept(read.question(0)) == "what_ is_ an_ svm! | when would_ one_ use it_ | ");  // "one" a pronoun
+  CHECK(as_kept(read.question(1)) == "explain_ type 2 errors vs_ type 1 errors difference | ");
 }
