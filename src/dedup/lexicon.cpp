@@ -118,25 +118,18 @@ std::vector<std::string_view> acronym_windows(std::string_view answer, std::span
     while (to < answer.size() && to > 0 && answer[to] != ' ' && answer[to] != '\n') --to;
     spans.emplace_back(0, to);
   }
-  std::string core;
   auto asked = [&](const std::string& acronym) {
     for (const Word* w : question)
       if (w && w->acronym && w->text == acronym) return true;
     return false;
   };
-  auto word_char = [&](std::size_t k) {
-    char c = answer[k];
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
   auto space = [&](std::size_t k) { return answer[k] == ' ' || answer[k] == '\n'; };
-  for (std::size_t i = 0; i < answer.size();) {
-    if (!word_char(i)) {
-      ++i;
-      continue;
-    }
-    std::size_t start = i;
-    while (i < answer.size() && word_char(i)) ++i;
-    if (i - start > 7 || !acronym_shape(answer.substr(start, i - start), core) || !asked(core)) continue;
+  std::vector<std::string_view> written;
+  acronyms_written_in(answer, written);
+  std::string core;
+  for (std::string_view acronym : written) {
+    if (!acronym_shape(acronym, core) || !asked(core)) continue;
+    std::size_t start = static_cast<std::size_t>(acronym.data() - answer.data()), i = start + acronym.size();
     // Cut at spaces, so no word (and no UTF-8 character) is split.
     std::size_t from = start > k_reach ? start - k_reach : 0;
     while (from > 0 && from < start && !space(from - 1)) ++from;

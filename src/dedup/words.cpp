@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <cstdint>
 #include <forward_list>
 #include <iterator>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include <utf8proc.h>
 
@@ -284,18 +287,38 @@ bool acronym_shape(std::string_view original, std::string& core_lower) {
 }
 
 void acronyms_written_in(std::string_view text, std::vector<std::string_view>& out) {
-  // Every answer of a bank passes through here: only words with two capitals (most have none) are
-  // looked at more closely.
+  // Every answer of a bank passes through here, and an acronym has capitals where most words have
+  // none: the capitals are looked for eight bytes at a time, and only their words read.
   std::string core;
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t i = 0, n = text.size(); i < n;) {
-    if (k_ascii_kind[data[i]] == other) {
-      ++i;
-      continue;
+  std::size_t n = text.size(), i = 0, read_to = 0;  // words before read_to are read
+  constexpr std::uint64_t k_ones = 0x0101010101010101ull, k_high = 0x8080808080808080ull;
+  while (i < n) {
+    std::size_t capital_at = n;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, data + i, 8);
+      // Per byte, without carries between bytes: the high bit of (b & 0x7f) + c is set when
+      // (b & 0x7f) >= 0x80 - c; 'A'..'Z' are those >= 0x41 and < 0x5b, bytes >= 0x80 none.
+      std::uint64_t low = chunk & ~k_high;
+      std::uint64_t capitals = (low + (0x80 - 'A') * k_ones) & ~(low + (0x80 - 'Z' - 1) * k_ones) & ~chunk & k_high;
+      if (capitals) {
+        std::size_t byte = static_cast<std::size_t>(std::countr_zero(capitals)) / 8;
+        if constexpr (std::endian::native == std::endian::big) byte = 7 - static_cast<std::size_t>(std::countl_zero(capitals)) / 8;
+        capital_at = i + byte;
+        break;
+      }
     }
-    std::size_t start = i, capitals = 0;
-    for (AsciiKind kind; i < n && (kind = k_ascii_kind[data[i]]) != other; ++i) capitals += kind == capital;
-    if (capitals >= 2 && i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back(text.substr(start, i - start));
+    if (capital_at == n)
+      for (; i < n && capital_at == n; ++i)
+        if (k_ascii_kind[data[i]] == capital) capital_at = i;
+    if (capital_at == n) return;
+    // The capital's word (no capital between read_to and capital_at: only those after it count).
+    std::size_t start = capital_at, end = capital_at, capitals = 0;
+    while (start > read_to && k_ascii_kind[data[start - 1]] != other) --start;
+    for (AsciiKind kind; end < n && (kind = k_ascii_kind[data[end]]) != other; ++end) capitals += kind == capital;
+    if (capitals >= 2 && end - start <= 7 && acronym_shape(text.substr(start, end - start), core)) out.push_back(text.substr(start, end - start));
+    i = read_to = end;
   }
 }
 
@@ -344,28 +367,56 @@ Word read_word(std::string_view original) {
   return out;
 }
 
-// Tags of variants in Vocabulary::m_by_original: no word as written holds a control character.
+// Tags of variants in the vocabulary's keys: no word as written holds a control character.
 constexpr char k_as_pronoun = '\x01';
 
 }  // namespace
 
-const Word& Vocabulary::word(std::string_view original) {
-  if (auto it = m_by_original.find(original); it != m_by_original.end()) return *it->second;
-  Word& w = m_words.emplace_back(read_word(original));
+const Word* Vocabulary::find(std::string_view key, std::uint64_t hash) const {
+  if (m_slots.empty()) return nullptr;
+  std::size_t mask = m_slots.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = m_slots[i];
+    if (!slot.word) return nullptr;
+    if (slot.hash == hash && slot.key == key) return slot.word;
+  }
+}
+
+const Word& Vocabulary::add(std::string_view key, std::uint64_t hash, Word word) {
+  if (2 * (m_words.size() + 1) > m_slots.size()) {
+    std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(std::max<std::size_t>(1024, 2 * m_slots.size())));
+    std::size_t mask = m_slots.size() - 1;
+    for (const Slot& slot : old) {
+      if (!slot.word) continue;
+      std::size_t i = slot.hash & mask;
+      while (m_slots[i].word) i = (i + 1) & mask;
+      m_slots[i] = slot;
+    }
+  }
+  Word& w = m_words.emplace_back(std::move(word));
   w.id = static_cast<std::uint32_t>(m_words.size() - 1);
-  m_by_original.emplace(std::string(original), &w);
+  std::string_view kept = m_keys.emplace_back(key);
+  std::size_t mask = m_slots.size() - 1;
+  std::size_t i = hash & mask;
+  while (m_slots[i].word) i = (i + 1) & mask;
+  m_slots[i] = {hash, kept, &w};
   return w;
+}
+
+const Word& Vocabulary::word(std::string_view original) {
+  std::uint64_t hash = hash_word(original);
+  if (const Word* known = find(original, hash)) return *known;
+  return add(original, hash, read_word(original));
 }
 
 const Word& Vocabulary::variant(const Word& word, char tag) {
   std::string key(1, tag);
   key += word.text;
-  if (auto it = m_by_original.find(key); it != m_by_original.end()) return *it->second;
-  Word& w = m_words.emplace_back(word);
-  if (tag == k_as_pronoun) w.stop = true;
-  w.id = static_cast<std::uint32_t>(m_words.size() - 1);
-  m_by_original.emplace(std::move(key), &w);
-  return w;
+  std::uint64_t hash = hash_word(key);
+  if (const Word* known = find(key, hash)) return *known;
+  Word copy = word;
+  if (tag == k_as_pronoun) copy.stop = true;
+  return add(key, hash, std::move(copy));
 }
 
 void Vocabulary::read(std::string_view input, std::vector<const Word*>& out) {

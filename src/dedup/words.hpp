@@ -23,7 +23,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "dedup/stemmer.hpp"
@@ -68,8 +67,19 @@ class Vocabulary {
  private:
   // A word in a form its context gave it ("one" as a pronoun), under a key no text can spell.
   const Word& variant(const Word& word, char tag);
+  const Word* find(std::string_view key, std::uint64_t hash) const;
+  const Word& add(std::string_view key, std::uint64_t hash, Word word);
+
+  // Every word of every question is looked up here, most of them found: an open-addressing table
+  // (a power of two, at most half full) compares a hash before a key, with no node to follow.
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view key;  // into m_keys
+    const Word* word = nullptr;
+  };
+  std::vector<Slot> m_slots;
   std::deque<Word> m_words;
-  std::unordered_map<std::string, const Word*, TransparentHash, std::equal_to<>> m_by_original;
+  std::deque<std::string> m_keys;  // what each word was read from, as written
 };
 
 // The clauses of `words` (as Vocabulary::read leaves them) into `out`.

@@ -203,6 +203,38 @@ TEST_CASE("acronyms_in picks out a text's acronyms and nothing else") {
   CHECK(acronyms_in("no capitals at all, and Only one per Word").empty());
 }
 
+TEST_CASE("acronyms_written_in finds what a byte-by-byte reading finds, wherever the eight-byte steps fall") {
+  // The scan jumps eight bytes at a time to the next capital: words across the steps, capitals in
+  // the last few bytes, bytes next to 'A' and 'Z' ('@', '['), and UTF-8 bytes whose low seven bits
+  // spell a capital must all read as a plain scan reads them.
+  auto by_bytes = [](std::string_view text) {
+    std::vector<std::string_view> out;
+    std::string core;
+    auto word_byte = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    for (std::size_t i = 0; i < text.size();) {
+      if (!word_byte(text[i])) { ++i; continue; }
+      std::size_t start = i;
+      while (i < text.size() && word_byte(text[i])) ++i;
+      if (i - start <= 7 && acronym_shape(text.substr(start, i - start), core)) out.push_back(text.substr(start, i - start));
+    }
+    return out;
+  };
+  const std::string alphabet[] = {"a", "s", "A", "Z", "V", "@", "[", "`", "{", "0", " ", ",", "-", "\xC1", "\xDA", "\xE2\x80\x99"};
+  std::uint64_t seed = 42;
+  auto next = [&] { seed = seed * 6364136223846793005ull + 1442695040888963407ull; return seed >> 33; };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (std::size_t k = 0, n = next() % 40; k < n; ++k) text += alphabet[next() % std::size(alphabet)];
+    std::vector<std::string_view> found;
+    acronyms_written_in(text, found);
+    INFO("text: " << text);
+    REQUIRE(found == by_bytes(text));
+  }
+  std::vector<std::string_view> found;
+  acronyms_written_in("abcdef SVMs and a long GRU", found);  // across a step; in the last bytes
+  CHECK(found == std::vector<std::string_view>{"SVMs", "GRU"});
+}
+
 TEST_CASE("outside the answer sample, an acronym in the answer names the question's words") {
   // The question spells a term out, its answer (not in the sample) abbreviates it: the answer's
   // acronyms alone are picked out, and matched against the question's words.
