@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -160,7 +161,13 @@ void read_question(const Lexicon& lexicon, const Domain& domain, const std::vect
 Profile to_profile(Weighted& terms) {
   std::sort(terms.begin(), terms.end(),
             [](const auto& x, const auto& y) { return x.hash != y.hash ? x.hash < y.hash : x.factor > y.factor; });
+  // One allocation per array: every question of the bank is made into a profile.
+  std::size_t unique = 0;
+  for (std::size_t k = 0; k < terms.size(); ++k) unique += k == 0 || terms[k].hash != terms[k - 1].hash;
   Profile p;
+  p.hashes.reserve(unique);
+  p.factors.reserve(unique);
+  p.phrases.reserve(unique);
   for (const auto& t : terms) {
     if (!p.hashes.empty() && p.hashes.back() == t.hash) continue;
     p.hashes.push_back(t.hash);
@@ -180,6 +187,18 @@ void answer_hashes(const Lexicon& lexicon, const std::vector<ClauseView>& answer
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+// The hash of a word's stem, nothing for a stop word: answers repeat their words, so each is
+// worked out once per thread.
+std::optional<std::uint64_t> answer_word_hash(std::string_view word) {
+  thread_local std::unordered_map<std::string, std::optional<std::uint64_t>, TransparentHash, std::equal_to<>> cache;
+  if (auto it = cache.find(word); it != cache.end()) return it->second;
+  if (cache.size() > 65536) cache.clear();  // random text: stay bounded (a bank uses far fewer words)
+  std::optional<std::uint64_t> hash;
+  if (!is_stop_word(word)) hash = hash_word(stem_ref(word));
+  cache.emplace(std::string(word), hash);
+  return hash;
 }
 
 std::vector<std::uint64_t> interrogative_hashes() {
@@ -333,6 +352,7 @@ void for_each_candidate(const std::vector<Profile>& questions, double min_score,
         return p.idf[x] != p.idf[y] ? p.idf[x] > p.idf[y] : p.hashes[x] < p.hashes[y];
       });
       double rest = p.full, unmatched = 0;
+      prefixes[i].reserve(order.size());
       for (std::size_t k : order) {
         if (rest < m * (rest + unmatched) - 1e-9) break;
         prefixes[i].push_back(p.hashes[k]);
@@ -447,12 +467,10 @@ double answer_overlap(std::string_view a, std::string_view b) {
   // Shown with each reported pair, so it runs for every pair: plain words, no clause reading.
   auto words = [](std::string_view text) {
     std::vector<std::uint64_t> out;
-    std::string word, stemmed;
+    std::string word;
     auto flush = [&] {
-      if (!word.empty() && !is_stop_word(word)) {
-        stem_into(word, stemmed);
-        out.push_back(hash_word(stemmed));
-      }
+      if (!word.empty())
+        if (auto h = answer_word_hash(word)) out.push_back(*h);
       word.clear();
     };
     for (char c : text) {
