@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <set>
 #include <span>
 
@@ -14,8 +15,9 @@ namespace qbank::dedup {
 namespace {
 
 // Phrases in answers that state a synonym: "X, also called Y", "X (also known as Y)".
-constexpr std::string_view k_synonym_markers[] = {" also called ", " also known as ", " aka ", " a.k.a. ",
-                                                  " otherwise known as ", " sometimes called ", " or simply "};
+// Each after a space or an opening parenthesis: "X (also known as Y)".
+constexpr std::string_view k_synonym_markers[] = {"also called ", "also known as ", "aka ", "a.k.a. ",
+                                                  "otherwise known as ", "sometimes called ", "or simply "};
 
 std::string stems_joined(const std::vector<std::string>& stems) {
   std::string out;
@@ -144,17 +146,25 @@ std::vector<std::string_view> acronym_windows(std::string_view answer, std::span
 }
 
 void learn_synonyms(std::string_view answer, Learned& out) {
-  // Most answers state none: a cheap look for the markers' key words first.
-  if (answer.find("also") == std::string_view::npos && answer.find("known as") == std::string_view::npos &&
-      answer.find("aka") == std::string_view::npos && answer.find("a.k.a") == std::string_view::npos &&
-      answer.find("or simply") == std::string_view::npos && answer.find("sometimes called") == std::string_view::npos)
-    return;
-  std::string lower;
-  lower.reserve(answer.size() + 1);
-  lower += ' ';
-  for (char c : answer) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : (c == '\n' ? ' ' : c);
-  for (const auto& marker : k_synonym_markers) {
-    for (std::size_t at = lower.find(marker); at != std::string::npos; at = lower.find(marker, at + 1)) {
+  std::string lower(answer.size() + 1, ' ');
+  std::transform(answer.begin(), answer.end(), lower.begin() + 1,
+                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : (c == '\n' ? ' ' : c); });
+  // A searcher that skips ahead by the marker's length rather than looking at every byte.
+  using Searcher = std::boyer_moore_horspool_searcher<std::string_view::const_iterator>;
+  static const std::vector<Searcher> k_searchers = [] {
+    std::vector<Searcher> out;
+    for (std::string_view marker : k_synonym_markers) out.emplace_back(marker.begin(), marker.end());
+    return out;
+  }();
+  std::string_view text = lower;
+  for (std::size_t m = 0; m < std::size(k_synonym_markers); ++m) {
+    std::string_view marker = k_synonym_markers[m];
+    auto find_from = [&](std::size_t from) {
+      auto it = std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), k_searchers[m]);
+      return it == text.end() ? std::string::npos : static_cast<std::size_t>(it - text.begin());
+    };
+    for (std::size_t at = find_from(0); at != std::string::npos; at = find_from(at + 1)) {
+      if (at == 0 || (text[at - 1] != ' ' && text[at - 1] != '(')) continue;  // inside a word ("Alaska ")
       std::size_t before = at;
       while (before > 0 && (lower[before - 1] == ',' || lower[before - 1] == '(' || lower[before - 1] == ' ')) --before;
       auto x = stems_of_words(words_before(lower, before));

@@ -251,6 +251,16 @@ TEST_CASE("the lexicon learns synonyms an answer states") {
   lexicon.learn({{"What is the step size?", "The step size, also called the learning rate, scales the gradient.", true}});
   CHECK(terms_of(lexicon, "learning rate") == terms_of(lexicon, "step size"));
   CHECK(terms_of(lexicon, "learning curve") == "learn curv");
+  // Every statement in an answer, each marker found however often it is written, upper case too.
+  Lexicon more;
+  more.learn({{"What is regularization?",
+               "Weight decay, also called L2 penalty, shrinks weights. Dropout, ALSO CALLED dilution, drops units. "
+               "Early stopping (also known as patience) watches the validation loss.",
+               true}});
+  CHECK(terms_of(more, "weight decay") == terms_of(more, "L2 penalty"));
+  CHECK(terms_of(more, "dropout") == terms_of(more, "dilution"));
+  CHECK(terms_of(more, "early stopping") == terms_of(more, "patience"));
+  CHECK(more.phrase_count() == 6);
 }
 
 TEST_CASE("the lexicon keeps what it read of each question and sampled answer, word for word") {
