@@ -304,7 +304,7 @@ void acronyms_written_in(std::string_view text, std::vector<std::string_view>& o
       std::uint64_t capitals = (low + (0x80 - 'A') * k_ones) & ~(low + (0x80 - 'Z' - 1) * k_ones) & ~chunk & k_high;
       if (capitals) {
         std::size_t byte = static_cast<std::size_t>(std::countr_zero(capitals)) / 8;
-        if constexpr (std::endian::native == std::endian::big) byte = 7 - static_cast<std::size_t>(std::countl_zero(capitals)) / 8;
+        if constexpr (std::endian::native == std::endian::big) byte = static_cast<std::size_t>(std::countl_zero(capitals)) / 8;
         capital_at = i + byte;
         break;
       }
@@ -378,7 +378,7 @@ const Word* Vocabulary::find(std::string_view key, std::uint64_t hash) const {
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = m_slots[i];
     if (!slot.word) return nullptr;
-    if (slot.hash == hash && slot.key == key) return slot.word;
+    if (slot.hash == hash && m_keys[slot.word->id] == key) return slot.word;
   }
 }
 
@@ -395,11 +395,11 @@ const Word& Vocabulary::add(std::string_view key, std::uint64_t hash, Word word)
   }
   Word& w = m_words.emplace_back(std::move(word));
   w.id = static_cast<std::uint32_t>(m_words.size() - 1);
-  std::string_view kept = m_keys.emplace_back(key);
+  m_keys.emplace_back(key);
   std::size_t mask = m_slots.size() - 1;
   std::size_t i = hash & mask;
   while (m_slots[i].word) i = (i + 1) & mask;
-  m_slots[i] = {hash, kept, &w};
+  m_slots[i] = {hash, &w};
   return w;
 }
 

@@ -74,8 +74,7 @@ class Vocabulary {
   // (a power of two, at most half full) compares a hash before a key, with no node to follow.
   struct Slot {
     std::uint64_t hash = 0;
-    std::string_view key;  // into m_keys
-    const Word* word = nullptr;
+    const Word* word = nullptr;  // its key is m_keys[word->id]
   };
   std::vector<Slot> m_slots;
   std::deque<Word> m_words;
