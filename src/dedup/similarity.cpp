@@ -196,7 +196,7 @@ std::optional<std::uint64_t> answer_word_hash(std::string_view word) {
   if (auto it = cache.find(word); it != cache.end()) return it->second;
   if (cache.size() > 65536) cache.clear();  // random text: stay bounded (a bank uses far fewer words)
   std::optional<std::uint64_t> hash;
-  if (!is_stop_word(word)) hash = hash_word(stem_ref(word));
+  if (!is_stop_word(word)) hash = hash_word(stem(word));
   cache.emplace(std::string(word), hash);
   return hash;
 }

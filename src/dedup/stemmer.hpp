@@ -15,11 +15,10 @@ struct TransparentHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// The stem of a lowercase word (UTF-8), written into `out` (reused to avoid allocations).
-void stem_into(std::string_view word, std::string& out);
-// The same, as a reference into this thread's cache of stems: valid until the next call on the
-// thread (use it or copy it at once). No allocation for a word seen before.
-const std::string& stem_ref(std::string_view word);
+// The stem of a lowercase word (UTF-8). Words are stemmed once per vocabulary (words.hpp).
 std::string stem(std::string_view word);
+// The same, as a reference into this thread's cache of stems (for compounds, which are not in a
+// vocabulary): valid until the next call on the thread (use it or copy it at once).
+const std::string& stem_ref(std::string_view word);
 
 }  // namespace qbank::dedup

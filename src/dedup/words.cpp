@@ -335,7 +335,7 @@ namespace {
 
 // What a word's text and kind imply, worked out once per distinct word.
 void finish_word(Word& w) {
-  if (!w.acronym && w.stem.empty()) w.stem = stem_ref(w.text);
+  if (!w.acronym && w.stem.empty()) w.stem = stem(w.text);
   const std::string& term = term_of(w);
   w.pronoun = !w.acronym && is_pronoun(w.text);
   w.interrogative = !w.acronym && is_interrogative(w.text);
