@@ -68,6 +68,18 @@ bool color_for_stdout(const OutputOptions& options) {
 
 bool progress_enabled(const OutputOptions& options) { return !options.no_progress && !options.quiet; }
 
+lint::LintRun run_lint_with_progress(const std::vector<std::filesystem::path>& paths, const config::Config& config, bool progress) {
+  output::Progress loading("qbank: loading", progress);
+  output::Progress finding("qbank: finding duplicates", progress);
+  lint::LintOptions options;
+  options.progress = [&loading](std::size_t done, std::size_t total) { loading.update(done, total); };
+  options.dedup_progress = [&finding](std::size_t done, std::size_t total) { finding.update(done, total); };
+  lint::LintRun run = lint::run_lint(paths, config, options);
+  finding.finish();
+  loading.finish();
+  return run;
+}
+
 void add_fail_options(CLI::App& command, FailOptions& options) {
   command.add_option("--max-warnings", options.max_warnings, "Exit 1 when there are more than N warnings (as errors do)")
       ->type_name("N")

@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "config/config.hpp"
+#include "lint/lint.hpp"
 #include "output/render.hpp"
 #include "output/terminal.hpp"
 
@@ -46,6 +47,9 @@ void add_output_options(CLI::App& command, OutputOptions& options, const std::ve
 std::string chosen_format(const OutputOptions& options);
 bool color_for_stdout(const OutputOptions& options);
 bool progress_enabled(const OutputOptions& options);
+// lint::run_lint with its progress on stderr when `progress` (loading, then the duplicate search:
+// seconds each on a large bank), as `qbank lint` and `qbank export` show it.
+lint::LintRun run_lint_with_progress(const std::vector<std::filesystem::path>& paths, const config::Config& config, bool progress);
 
 // --max-warnings N and --strict (= --max-warnings 0): warnings that fail the run.
 struct FailOptions {

@@ -23,7 +23,6 @@
 #include "core/error.hpp"
 #include "exporters/exporter.hpp"
 #include "lint/lint.hpp"
-#include "output/terminal.hpp"
 
 namespace qbank::cli {
 
@@ -147,14 +146,7 @@ int run_export(const ExportCommandOptions& options) {
 
   // The lint run before an export loads the bank and searches it for duplicates: seconds on a
   // large bank, shown as lint shows them.
-  output::Progress loading("qbank: loading", !options.no_progress);
-  output::Progress finding("qbank: finding duplicates", !options.no_progress);
-  lint::LintOptions lint_options;
-  lint_options.progress = [&loading](std::size_t done, std::size_t total) { loading.update(done, total); };
-  lint_options.dedup_progress = [&finding](std::size_t done, std::size_t total) { finding.update(done, total); };
-  lint::LintRun run = lint::run_lint(input_paths(input), config, lint_options);
-  finding.finish();
-  loading.finish();
+  lint::LintRun run = run_lint_with_progress(input_paths(input), config, !options.no_progress);
   if (has_errors(run.diagnostics)) {
     std::vector<Diagnostic> errors;
     for (const auto& diagnostic : run.diagnostics)

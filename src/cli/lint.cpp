@@ -69,22 +69,14 @@ Runner configure_lint(CLI::App& command) {
       config = load_config(cli->input);
     }
 
-    output::Progress progress("qbank: loading", progress_enabled(cli->output));
-    lint::LintOptions lint_options;
-    lint_options.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
-    // A large bank's duplicate search takes seconds after the last file is read.
-    output::Progress finding("qbank: finding duplicates", progress_enabled(cli->output));
-    lint_options.dedup_progress = [&finding](std::size_t done, std::size_t total) { finding.update(done, total); };
-    lint::LintRun run = lint::run_lint(paths, config, lint_options);
-    finding.finish();
-    progress.finish();
+    lint::LintRun run = run_lint_with_progress(paths, config, progress_enabled(cli->output));
     if (cli->fix) {
       lint::FixReport fixed = lint::apply_fixes(run.diagnostics);
       if (fixed.fixes > 0) {
         if (!cli->output.quiet)
           fmt::print(stderr, "qbank: fixed {} finding{} in {} file{}\n", fixed.fixes, fixed.fixes == 1 ? "" : "s", fixed.files,
                      fixed.files == 1 ? "" : "s");
-        run = lint::run_lint(paths, config, lint_options);  // report what is left
+        run = run_lint_with_progress(paths, config, progress_enabled(cli->output));  // report what is left
       }
     }
     if (stdin_file) stdin_file->rename_in(run.diagnostics);

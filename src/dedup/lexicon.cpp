@@ -156,7 +156,7 @@ void learn_synonyms(std::string_view answer, Learned& out) {
     for (std::string_view marker : k_synonym_markers) out.emplace_back(marker.begin(), marker.end());
     return out;
   }();
-  std::string_view text = lower;
+  const std::string_view text = lower;
   for (std::size_t m = 0; m < std::size(k_synonym_markers); ++m) {
     std::string_view marker = k_synonym_markers[m];
     auto find_from = [&](std::size_t from) {
@@ -166,9 +166,9 @@ void learn_synonyms(std::string_view answer, Learned& out) {
     for (std::size_t at = find_from(0); at != std::string::npos; at = find_from(at + 1)) {
       if (at == 0 || (text[at - 1] != ' ' && text[at - 1] != '(')) continue;  // inside a word ("Alaska ")
       std::size_t before = at;
-      while (before > 0 && (lower[before - 1] == ',' || lower[before - 1] == '(' || lower[before - 1] == ' ')) --before;
-      auto x = stems_of_words(words_before(lower, before));
-      auto y = stems_of_words(words_after(lower, at + marker.size()));
+      while (before > 0 && (text[before - 1] == ',' || text[before - 1] == '(' || text[before - 1] == ' ')) --before;
+      auto x = stems_of_words(words_before(text, before));
+      auto y = stems_of_words(words_after(text, at + marker.size()));
       if (x.empty() || y.empty() || x.size() > 4 || y.size() > 4 || x == y) continue;
       std::string canonical = stems_joined(std::min(x, y));
       out.phrases.emplace_back(std::move(x), canonical);
@@ -199,10 +199,14 @@ void Lexicon::add_phrase(std::vector<std::string> stems, std::string canonical) 
   auto& list = m_phrases[hash_word(stems.front())];
   for (auto& known : list) {
     if (known.stems != stems) continue;
-    known.canonical = std::min(known.canonical, canonical);  // the same result whatever the order learned
+    if (canonical < known.canonical) {  // the same result whatever the order learned
+      known.canonical = std::move(canonical);
+      known.canonical_hash = hash_word(known.canonical);
+    }
     return;
   }
-  list.push_back({std::move(stems), std::move(canonical), 0});
+  std::uint64_t hash = hash_word(canonical);
+  list.push_back({std::move(stems), std::move(canonical), hash});
 }
 
 std::span<const Word* const> Lexicon::Read::question(std::size_t i) const {
@@ -293,12 +297,10 @@ void Lexicon::learn(const std::vector<Text>& texts, Read* read, const std::funct
     }
   }
   // Longest phrase first, then a fixed order: replacement is greedy and deterministic.
-  for (auto& [first, list] : m_phrases) {
+  for (auto& [first, list] : m_phrases)
     std::sort(list.begin(), list.end(), [](const Phrase& x, const Phrase& y) {
       return x.stems.size() != y.stems.size() ? x.stems.size() > y.stems.size() : x.stems < y.stems;
     });
-    for (auto& phrase : list) phrase.canonical_hash = hash_word(phrase.canonical);
-  }
 }
 
 std::size_t Lexicon::phrase_count() const {

@@ -91,7 +91,7 @@ class Lexicon {
   struct Phrase {
     std::vector<std::string> stems;
     std::string canonical;
-    std::uint64_t canonical_hash = 0;
+    std::uint64_t canonical_hash = 0;  // hash_word(canonical), for the terms it becomes
   };
   void add_phrase(std::vector<std::string> stems, std::string canonical);
 

@@ -229,7 +229,7 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
       m_lexicon.terms(clause, field_terms);
       for (const auto& t : field_terms) m_domain.emplace(t.stem);
       for (const auto& w : clause)
-        if (!w.stop) m_domain.insert(w.acronym ? w.text : stem(w.text));
+        if (!w.stop) m_domain.insert(term_of(w));
     }
   }
 
@@ -281,11 +281,8 @@ Profiles::Profiles(const std::vector<Entry>& entries, const std::vector<std::str
 }
 
 Reading Profiles::read(std::string_view question) const {
-  // Two per reported pair, on either thread: a vocabulary per thread, bounded.
-  thread_local Vocabulary vocabulary;
-  if (vocabulary.size() > 65536) vocabulary = Vocabulary();
   std::vector<const Word*> words;
-  vocabulary.read(opening(question, k_question_read_bytes), words);
+  read_words(opening(question, k_question_read_bytes), words);
   std::vector<ClauseView> clauses;
   split_clauses(words, clauses);
   Reading reading;

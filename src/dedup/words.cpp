@@ -517,11 +517,15 @@ void split_clauses(std::span<const Word* const> words, std::vector<ClauseView>& 
   }
 }
 
-std::vector<Clause> read_clauses(std::string_view text) {
+void read_words(std::string_view text, std::vector<const Word*>& out) {
   thread_local Vocabulary vocabulary;
   if (vocabulary.size() > 65536) vocabulary = Vocabulary();  // random text: stay bounded (a bank uses far fewer words)
+  vocabulary.read(text, out);
+}
+
+std::vector<Clause> read_clauses(std::string_view text) {
   std::vector<const Word*> words;
-  vocabulary.read(text, words);
+  read_words(text, words);
   std::vector<Clause> out(1);
   for (const Word* w : words) {
     if (w) out.back().push_back(*w);
@@ -530,8 +534,6 @@ std::vector<Clause> read_clauses(std::string_view text) {
   out.pop_back();
   return out;
 }
-
-const std::string& stem_of(const Word& word) { return word.stem.empty() ? stem_ref(word.text) : word.stem; }
 
 bool is_stop_word(std::string_view word) { return in_stop_words(word); }
 bool is_linker(std::string_view word) { return in(k_linkers, word); }

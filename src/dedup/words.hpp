@@ -49,8 +49,6 @@ using ClauseView = std::span<const Word* const>;
 
 // A word's term: an acronym's text, else its stem.
 inline const std::string& term_of(const Word& word) { return word.acronym ? word.text : word.stem; }
-// For code that reads words one by one: the stem (an acronym's worked out on the spot).
-const std::string& stem_of(const Word& word);
 
 // The distinct words of the texts read into it, each read once: a bank writes a few thousand
 // words over and over, and the finder reads every question twice (learning, then weighing), so
@@ -83,6 +81,10 @@ class Vocabulary {
 
 // The clauses of `words` (as Vocabulary::read leaves them) into `out`.
 void split_clauses(std::span<const Word* const> words, std::vector<ClauseView>& out);
+
+// One-off reads (a field's name, a reported pair's question) with this thread's vocabulary, kept
+// bounded: the words stay valid until the next call on the thread.
+void read_words(std::string_view text, std::vector<const Word*>& out);
 
 // The clauses of a text as copies (for tests and one-off reads).
 std::vector<Clause> read_clauses(std::string_view text);
